@@ -1,0 +1,304 @@
+//! Red-flag rules: the pack's lexicons compiled into one Aho-Corasick automaton, and the
+//! rules evaluated over its hits.
+//!
+//! Every phrase of every language is searched at once in the normalized text, so
+//! code-switched messages (Taglish, Hinglish, Chinese with English) match the phrases of
+//! each language they mix. A rule fires when one of its clauses finds all its concepts within
+//! a window of each other, unless a cancelling concept (`no fee`) sits near the anchor hit.
+
+mod lexicon;
+
+use crate::error::{Error, Result};
+use crate::pack::{ComboDef, RuleDef, RulesSection};
+use crate::report::Severity;
+pub use lexicon::{Hit, Lexicon};
+use std::collections::{BTreeMap, HashMap};
+
+/// Default distance, in normalized bytes, between the parts of a clause.
+pub const DEFAULT_WINDOW: u32 = 200;
+/// At most this many evidence spans are kept per finding.
+pub const MAX_EVIDENCE: usize = 5;
+/// At most this many anchors of one concept are tried per rule (bounds work on huge texts).
+const MAX_ANCHORS: usize = 2000;
+
+/// A concept reference inside a rule: a lexicon concept or an entity signal (`$name`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConceptRef {
+    /// Index of a lexicon concept.
+    Lexicon(u16),
+    /// Index of an entity signal.
+    Signal(u16),
+}
+
+/// The entity signals rules may refer to with `$name`.
+pub const SIGNALS: &[&str] = &[
+    "money_daily",
+    "messenger_link",
+    "crypto_address",
+    "free_mail",
+    "lookalike_domain",
+    "risky_link",
+];
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// The rule's definition from the pack.
+    pub def: RuleDef,
+    /// Parsed severity.
+    pub severity: Severity,
+    clauses: Vec<Vec<ConceptRef>>,
+    unless: Vec<ConceptRef>,
+    window: u32,
+}
+
+/// A compiled combination.
+#[derive(Debug, Clone)]
+pub struct Combo {
+    /// The combo's definition from the pack.
+    pub def: ComboDef,
+    /// Parsed severity.
+    pub severity: Severity,
+    any_of: Vec<Vec<usize>>,
+}
+
+/// A rule that fired, with the normalized spans that made it fire.
+#[derive(Debug, Clone)]
+pub struct Fired {
+    /// Index into [`RuleSet::rules`].
+    pub rule: usize,
+    /// Normalized byte spans.
+    pub spans: Vec<(u32, u32)>,
+}
+
+/// Hits sorted by start, per concept or signal.
+#[derive(Debug, Default)]
+pub struct HitIndex {
+    lexicon: Vec<Vec<(u32, u32)>>,
+    signals: Vec<Vec<(u32, u32)>>,
+}
+
+impl HitIndex {
+    /// Groups `hits` by concept; `signals` come as (signal index, span).
+    pub fn new(concepts: usize, hits: &[Hit], signals: &[(u16, (u32, u32))]) -> HitIndex {
+        let mut lexicon = vec![Vec::new(); concepts];
+        for h in hits {
+            lexicon[h.concept as usize].push((h.start, h.end));
+        }
+        let mut sig = vec![Vec::new(); SIGNALS.len()];
+        for (i, span) in signals {
+            sig[*i as usize].push(*span);
+        }
+        for v in lexicon.iter_mut().chain(sig.iter_mut()) {
+            v.sort_unstable();
+            v.dedup();
+        }
+        HitIndex {
+            lexicon,
+            signals: sig,
+        }
+    }
+
+    fn get(&self, c: ConceptRef) -> &[(u32, u32)] {
+        match c {
+            ConceptRef::Lexicon(i) => &self.lexicon[i as usize],
+            ConceptRef::Signal(i) => &self.signals[i as usize],
+        }
+    }
+
+    /// The hit of `c` nearest to `at` within `window`, if any.
+    fn near(&self, c: ConceptRef, at: (u32, u32), window: u32) -> Option<(u32, u32)> {
+        let hits = self.get(c);
+        let lo = at.0.saturating_sub(window);
+        let hi = at.1.saturating_add(window);
+        let first = hits.partition_point(|h| h.1 < lo);
+        hits[first..]
+            .iter()
+            .take_while(|h| h.0 <= hi)
+            .min_by_key(|h| (h.0 as i64 - at.0 as i64).unsigned_abs())
+            .copied()
+    }
+}
+
+/// All rules and combos of a pack, with the lexicon they use.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// The phrase automaton.
+    pub lexicon: Lexicon,
+    /// Rules in pack order.
+    pub rules: Vec<Rule>,
+    /// Combos in pack order.
+    pub combos: Vec<Combo>,
+}
+
+fn severity(id: &str, s: &str) -> Result<Severity> {
+    Severity::parse(s).ok_or_else(|| Error::PackInvalidRule {
+        id: id.into(),
+        reason: format!("unknown severity `{s}`"),
+    })
+}
+
+impl RuleSet {
+    /// Compiles the pack's rules against its lexicons.
+    pub fn compile(
+        section: &RulesSection,
+        lexicons: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
+        normalizer: &crate::text::Normalizer,
+    ) -> Result<RuleSet> {
+        let lexicon =
+            Lexicon::compile(lexicons, normalizer).map_err(|reason| Error::PackInvalidRule {
+                id: "lexicons".into(),
+                reason,
+            })?;
+        let resolve = |id: &str, name: &str| -> Result<ConceptRef> {
+            if let Some(sig) = name.strip_prefix('$') {
+                SIGNALS
+                    .iter()
+                    .position(|s| *s == sig)
+                    .map(|i| ConceptRef::Signal(i as u16))
+                    .ok_or_else(|| Error::PackInvalidRule {
+                        id: id.into(),
+                        reason: format!("unknown signal `{name}`"),
+                    })
+            } else {
+                lexicon
+                    .concept_index(name)
+                    .map(ConceptRef::Lexicon)
+                    .ok_or_else(|| Error::PackInvalidRule {
+                        id: id.into(),
+                        reason: format!("concept `{name}` has no phrases in any language"),
+                    })
+            }
+        };
+        let mut rules = Vec::new();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for def in &section.rules {
+            if ids.insert(&def.id, rules.len()).is_some() {
+                return Err(Error::PackInvalidRule {
+                    id: def.id.clone(),
+                    reason: "duplicate id".into(),
+                });
+            }
+            if def.when.is_empty() || def.when.iter().any(Vec::is_empty) {
+                return Err(Error::PackInvalidRule {
+                    id: def.id.clone(),
+                    reason: "empty `when` clause".into(),
+                });
+            }
+            if !(0.0..=100.0).contains(&def.weight) {
+                return Err(Error::PackInvalidRule {
+                    id: def.id.clone(),
+                    reason: "weight must be within 0..=100".into(),
+                });
+            }
+            let clauses = def
+                .when
+                .iter()
+                .map(|c| {
+                    c.iter()
+                        .map(|n| resolve(&def.id, n))
+                        .collect::<Result<Vec<_>>>()
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let unless = def
+                .unless
+                .iter()
+                .map(|n| resolve(&def.id, n))
+                .collect::<Result<Vec<_>>>()?;
+            rules.push(Rule {
+                severity: severity(&def.id, &def.severity)?,
+                def: def.clone(),
+                clauses,
+                unless,
+                window: def.window.unwrap_or(DEFAULT_WINDOW),
+            });
+        }
+        let mut combos = Vec::new();
+        for def in &section.combos {
+            let any_of = def
+                .any_of
+                .iter()
+                .map(|set| {
+                    set.iter()
+                        .map(|r| {
+                            ids.get(r.as_str())
+                                .copied()
+                                .ok_or_else(|| Error::PackInvalidRule {
+                                    id: def.id.clone(),
+                                    reason: format!("unknown rule `{r}`"),
+                                })
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+                .collect::<Result<Vec<_>>>()?;
+            combos.push(Combo {
+                severity: severity(&def.id, &def.severity)?,
+                def: def.clone(),
+                any_of,
+            });
+        }
+        Ok(RuleSet {
+            lexicon,
+            rules,
+            combos,
+        })
+    }
+
+    /// Evaluates every rule over the hits.
+    pub fn evaluate(&self, index: &HitIndex) -> Vec<Fired> {
+        let mut fired = Vec::new();
+        for (ri, rule) in self.rules.iter().enumerate() {
+            let mut spans: Vec<(u32, u32)> = Vec::new();
+            for clause in &rule.clauses {
+                let anchor = clause[0];
+                for &a in index.get(anchor).iter().take(MAX_ANCHORS) {
+                    if rule
+                        .unless
+                        .iter()
+                        .any(|&u| index.near(u, a, rule.window).is_some())
+                    {
+                        continue;
+                    }
+                    let others: Option<Vec<(u32, u32)>> = clause[1..]
+                        .iter()
+                        .map(|&c| index.near(c, a, rule.window))
+                        .collect();
+                    if let Some(others) = others {
+                        for s in std::iter::once(a).chain(others) {
+                            if !spans.contains(&s) {
+                                spans.push(s);
+                            }
+                        }
+                        if spans.len() >= MAX_EVIDENCE {
+                            break;
+                        }
+                    }
+                }
+                if spans.len() >= MAX_EVIDENCE {
+                    break;
+                }
+            }
+            if !spans.is_empty() {
+                spans.truncate(MAX_EVIDENCE);
+                spans.sort_unstable();
+                fired.push(Fired { rule: ri, spans });
+            }
+        }
+        fired
+    }
+
+    /// The combos whose rule sets all fired.
+    pub fn combos_fired(&self, fired: &[Fired]) -> Vec<(usize, Vec<usize>)> {
+        let on: Vec<usize> = fired.iter().map(|f| f.rule).collect();
+        self.combos
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| {
+                c.any_of
+                    .iter()
+                    .find(|set| set.iter().all(|r| on.contains(r)))
+                    .map(|set| (ci, set.clone()))
+            })
+            .collect()
+    }
+}

@@ -1,1 +1,5 @@
-fn main(){}
+//! Generates the Kotlin and Swift bindings from the built library: `uniffi-bindgen generate`.
+
+fn main() {
+    uniffi::uniffi_bindgen_main()
+}

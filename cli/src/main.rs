@@ -1,1 +1,152 @@
-fn main(){}
+//! The `vigie` command line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::process::ExitCode;
+use vigie_cli::{offer, render};
+use vigie_core::{CheckOptions, Engine};
+
+#[derive(Parser)]
+#[command(
+    name = "vigie",
+    version,
+    about = "Checks job offers, links and phones for signs of recruitment fraud, trafficking and stalkerware. Runs offline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check job offers or recruiters' messages (one file each; `-` reads standard input).
+    Offer {
+        /// Language of explanations (en, fr, es, pt...).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format: readable text or one JSON object per input.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Each input is a conversation in JSON: [{"sender": "...", "text": "..."}].
+        #[arg(long)]
+        conversation: bool,
+        /// A data pack to use instead of the embedded one.
+        #[arg(long)]
+        pack: Option<String>,
+        /// Files to check (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Build and inspect data packs.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Build a pack from a source folder (default: the built-in sources).
+    Build {
+        /// Source folder laid out like core/data/default.
+        #[arg(long)]
+        source: Option<std::path::PathBuf>,
+        /// Where to write the pack.
+        #[arg(short = 'o', long)]
+        output: std::path::PathBuf,
+    },
+    /// Print a pack's header.
+    Info {
+        /// The pack file.
+        pack: String,
+    },
+}
+
+fn load_engine(pack: Option<&str>) -> Result<Engine, String> {
+    match pack {
+        None => Ok(Engine::new()),
+        Some(p) => {
+            let bytes = vigie_cli::input::read_bytes(p)?;
+            Engine::from_pack(&bytes).map_err(|e| format!("{p}: {e}"))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigie: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Offer {
+            lang,
+            format,
+            conversation,
+            pack,
+            files,
+        } => {
+            let engine = load_engine(pack.as_deref())?;
+            let options = CheckOptions { lang };
+            let mut failed = false;
+            for name in &files {
+                let result = offer::check_input(&engine, name, conversation, &options);
+                let line = match (&result, format) {
+                    (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
+                    (Ok(r), Format::Text) => render::offer_text(name, r),
+                    (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
+                    (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
+                };
+                failed |= result.is_err();
+                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Pack {
+            command: PackCommand::Build { source, output },
+        } => {
+            let dir = source.unwrap_or_else(vigie_cli::pack_build::default_source_dir);
+            let files = vigie_cli::pack_build::read_source_dir(&dir)?;
+            let bytes = vigie_core::pack::sources::build_pack(&files, Default::default())?;
+            Engine::from_pack(&bytes).map_err(|e| format!("the built pack does not load: {e}"))?;
+            std::fs::write(&output, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())
+                .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pack {
+            command: PackCommand::Info { pack },
+        } => {
+            let bytes = vigie_cli::input::read_bytes(&pack)?;
+            let parsed =
+                vigie_core::pack::Pack::parse(&bytes).map_err(|e| format!("{pack}: {e}"))?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&parsed.info).map_err(|e| e.to_string())?
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,5 +1,7 @@
 //! The engine: one immutable, thread-safe value compiled from a pack, with one call per check.
 
+use crate::domains::contact::ContactAnalysis;
+use crate::domains::{DomainIntel, UrlReport};
 use crate::error::{Error, Result};
 use crate::extract::{self, Raw};
 use crate::i18n::Catalog;
@@ -27,6 +29,7 @@ pub struct Engine {
     rules: RuleSet,
     catalog: Catalog,
     languages: LanguageDetector,
+    domains: DomainIntel,
 }
 
 /// What one analysis of a text found, before localization.
@@ -36,6 +39,7 @@ struct Analysis {
     entities: Vec<Raw>,
     fired: Vec<crate::rules::Fired>,
     combos: Vec<(usize, Vec<usize>)>,
+    contact: ContactAnalysis,
 }
 
 impl Engine {
@@ -56,12 +60,14 @@ impl Engine {
                 "the pack has no English translations".into(),
             ));
         }
+        let domains = DomainIntel::new(pack.sections.get("domains"))?;
         Ok(Engine {
             info: pack.info,
             normalizer,
             rules,
             catalog,
             languages: LanguageDetector::new(&pack.languages),
+            domains,
         })
     }
 
@@ -79,7 +85,19 @@ impl Engine {
         let normalized = self.normalizer.normalize(text);
         let hits = self.rules.lexicon.find(&normalized.text);
         let entities = extract::extract(text);
-        let signals = self.signals(&entities, &normalized);
+        let contact = self.domains.offer_hits(&normalized, &entities);
+        let mut signals = self.signals(&entities, &normalized);
+        for (name, (s, e)) in &contact.signals {
+            if let Some(i) = SIGNALS.iter().position(|x| x == name) {
+                signals.push((
+                    i as u16,
+                    (
+                        normalized.normalized_offset(*s as u32) as u32,
+                        normalized.normalized_offset(*e as u32) as u32,
+                    ),
+                ));
+            }
+        }
         let index = HitIndex::new(self.rules.lexicon.concept_count(), &hits, &signals);
         let fired = self.rules.evaluate(&index);
         let combos = self.rules.combos_fired(&fired);
@@ -89,7 +107,20 @@ impl Engine {
             entities,
             fired,
             combos,
+            contact,
         }
+    }
+
+    /// Checks one link, bare host or e-mail address (defanged forms such as
+    /// `hxxps://evil[.]example` are accepted): registrable domain, lookalikes of protected
+    /// brands, known-bad hosts, shorteners, free and disposable mail, abused TLDs.
+    pub fn check_url(&self, input: &str) -> Result<UrlReport> {
+        self.domains.check(input)
+    }
+
+    /// The compiled domain lists and brands.
+    pub fn domains(&self) -> &DomainIntel {
+        &self.domains
     }
 
     fn signals(&self, entities: &[Raw], n: &Normalized) -> Vec<(u16, (u32, u32))> {
@@ -205,6 +236,29 @@ impl Engine {
                     &rule.def.indicator,
                     &rule.def.source,
                     spans.evidence(&evidence),
+                    &tr,
+                ),
+            ));
+        }
+        for hit in &a.contact.hits {
+            let Some((def, severity)) = self.domains.finding_def(hit.id) else {
+                continue;
+            };
+            keep *= 1.0 - def.weight / 100.0;
+            let ranges: Vec<(u32, u32)> = hit
+                .spans
+                .iter()
+                .map(|&(s, e)| (s as u32, e as u32))
+                .collect();
+            findings.push((
+                def.weight,
+                self.finding(
+                    hit.id,
+                    &def.category,
+                    *severity,
+                    &def.indicator,
+                    &def.source,
+                    spans.evidence(&ranges),
                     &tr,
                 ),
             ));

@@ -31,6 +31,7 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
+pub mod domains;
 mod engine;
 mod error;
 pub mod extract;
@@ -40,6 +41,7 @@ mod report;
 pub mod rules;
 pub mod text;
 
+pub use domains::{InputKind, SignalKind, Technique, UrlReport, UrlSignal};
 pub use engine::{Engine, MAX_TEXT_BYTES};
 pub use error::{Error, Result};
 pub use pack::PackInfo;

@@ -99,7 +99,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if clang:
         for mod in modules:
             r = subprocess.run([clang, "-fmodules", "-fsyntax-only", f"-fmodule-map-file={os.path.join(gen, mod + '.modulemap')}",
-                                f"-fmodules-cache-path={tmp}/mc", "-x", "c", "-", "-I", gen],
+                                f"-fmodules-cache-path={tmp}/mc", "-x", "objective-c", "-", "-I", gen],
                                input=f"@import {mod};\nint main(void) {{ return 0; }}\n", capture_output=True, text=True)
             check(f"{mod} builds as a Clang module", r.returncode == 0, r.stderr[-600:])
     else:

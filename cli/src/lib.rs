@@ -10,3 +10,4 @@ pub mod input;
 pub mod offer;
 pub mod pack_build;
 pub mod render;
+pub mod url;

@@ -43,6 +43,18 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Check links, hosts or e-mail addresses (lookalikes, known-bad hosts, shorteners, mail).
+    Url {
+        /// Output format: readable text or one JSON object per input.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A data pack to use instead of the embedded one.
+        #[arg(long)]
+        pack: Option<String>,
+        /// Links, hosts or e-mail addresses.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+    },
     /// Build and inspect data packs.
     Pack {
         #[command(subcommand)]
@@ -60,6 +72,18 @@ enum PackCommand {
         /// Where to write the pack.
         #[arg(short = 'o', long)]
         output: std::path::PathBuf,
+        /// Extra known-bad hosts (one a line, hosts/adblock lines, or JSON), repeatable.
+        #[arg(long)]
+        blocklist: Vec<std::path::PathBuf>,
+        /// Extra URL shorteners, repeatable.
+        #[arg(long)]
+        shorteners: Vec<std::path::PathBuf>,
+        /// Extra free webmail domains, repeatable.
+        #[arg(long)]
+        free_mail: Vec<std::path::PathBuf>,
+        /// Extra disposable mail domains, repeatable.
+        #[arg(long)]
+        disposable: Vec<std::path::PathBuf>,
     },
     /// Print a pack's header.
     Info {
@@ -121,11 +145,50 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Url {
+            format,
+            pack,
+            inputs,
+        } => {
+            let engine = load_engine(pack.as_deref())?;
+            let mut failed = false;
+            for input in &inputs {
+                let result = vigie_cli::url::check(&engine, input);
+                failed |= result.is_err();
+                let line = match format {
+                    Format::Json => vigie_cli::url::json_line(input, &result),
+                    Format::Text => vigie_cli::url::text(input, &result),
+                };
+                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Pack {
-            command: PackCommand::Build { source, output },
+            command:
+                PackCommand::Build {
+                    source,
+                    output,
+                    blocklist,
+                    shorteners,
+                    free_mail,
+                    disposable,
+                },
         } => {
             let dir = source.unwrap_or_else(vigie_cli::pack_build::default_source_dir);
-            let files = vigie_cli::pack_build::read_source_dir(&dir)?;
+            let mut files = vigie_cli::pack_build::read_source_dir(&dir)?;
+            for (list, paths) in [
+                ("blocklist", &blocklist),
+                ("shorteners", &shorteners),
+                ("free_mail", &free_mail),
+                ("disposable_mail", &disposable),
+            ] {
+                vigie_cli::pack_build::add_host_lists(&mut files, list, paths)?;
+            }
             let bytes = vigie_core::pack::sources::build_pack(&files, Default::default())?;
             Engine::from_pack(&bytes).map_err(|e| format!("the built pack does not load: {e}"))?;
             std::fs::write(&output, &bytes)

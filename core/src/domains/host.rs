@@ -58,13 +58,11 @@ fn refang(s: &str) -> (String, bool) {
             out = out.replace(from, to);
         }
     }
-    let lower = out.get(..5).map(str::to_ascii_lowercase);
-    if let Some(l) = lower {
-        if l.starts_with("hxxp") || l.starts_with("hxxps") {
-            out.replace_range(..4, "http");
-        } else if l.starts_with("fxp") {
-            out.replace_range(..3, "ftp");
-        }
+    let lower = out.get(..8).unwrap_or(&out).to_ascii_lowercase();
+    if lower.starts_with("hxxp://") || lower.starts_with("hxxps://") {
+        out.replace_range(..4, "http");
+    } else if lower.starts_with("fxp://") {
+        out.replace_range(..3, "ftp");
     }
     let changed = out != s;
     (out, changed)
@@ -280,6 +278,8 @@ mod tests {
         let d = p("hxxps://evil[.]example[.]com/x");
         assert!(d.defanged);
         assert_eq!(d.host, "evil.example.com");
+        assert_eq!(p("fxpectcrypt.com").host, "fxpectcrypt.com");
+        assert_eq!(p("HXXP://a.example").host, "a.example");
         let u = p("https://paypal.com:secure@evil.example:8443/login");
         assert_eq!(u.host, "evil.example");
         assert_eq!(u.user_info.as_deref(), Some("paypal.com:secure"));

@@ -64,6 +64,12 @@ pub fn normalize_entry(line: &str) -> Option<String> {
         .trim_start_matches('.')
         .trim_end_matches('.');
     let h = h.strip_prefix("www.").unwrap_or(h);
+    // `user@host` and `host:port` forms: the host is what a lookup sees.
+    let h = h.rsplit('@').next().unwrap_or(h);
+    let h = match h.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => h,
+    };
     if h.is_empty() || h.len() > 253 || h.starts_with('#') || h.contains(['/', ' ']) {
         return None;
     }

@@ -298,7 +298,7 @@ impl BrandIndex {
             return Some((ls[0], Technique::Homoglyph));
         }
         let chars: Vec<char> = token.chars().collect();
-        if !typos || chars.len() + 1 < MIN_TYPO_LABEL || self.not_typos.contains(token) {
+        if !typos || chars.len() < MIN_TYPO_LABEL || self.not_typos.contains(token) {
             return None;
         }
         let skel_chars: Vec<char> = skel.chars().collect();

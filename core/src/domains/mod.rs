@@ -249,6 +249,15 @@ impl DomainIntel {
             }
         }
         if p.ip {
+            if self.blocklist.contains(&p.host) {
+                let mut s = UrlSignal::new(
+                    SignalKind::Blocklist,
+                    Severity::High,
+                    "on a list of known phishing or fake-recruiter hosts",
+                );
+                s.matched = Some(p.host.clone());
+                signals.push(s);
+            }
             signals.push(UrlSignal::new(
                 SignalKind::IpHost,
                 Severity::Medium,

@@ -50,11 +50,14 @@ pub fn add_host_lists(
     for (i, path) in paths.iter().enumerate() {
         let bytes =
             std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
         let hosts = vigie_core::domains::read_host_list(&text);
         total += hosts.len();
-        files.push((format!("domains/{list}.cli{i}.txt"), hosts.join("\n").into_bytes()));
+        files.push((
+            format!("domains/{list}.cli{i}.txt"),
+            hosts.join("\n").into_bytes(),
+        ));
     }
     Ok(total)
 }

@@ -10,8 +10,9 @@ pub fn check(engine: &Engine, input: &str) -> Result<UrlReport, String> {
 /// One JSON object for an input: the report, or `{"input": ..., "error": ...}`.
 pub fn json_line(input: &str, result: &Result<UrlReport, String>) -> String {
     match result {
-        Ok(r) => serde_json::to_string(r)
-            .unwrap_or_else(|e| serde_json::json!({ "input": input, "error": e.to_string() }).to_string()),
+        Ok(r) => serde_json::to_string(r).unwrap_or_else(|e| {
+            serde_json::json!({ "input": input, "error": e.to_string() }).to_string()
+        }),
         Err(e) => serde_json::json!({ "input": input, "error": e }).to_string(),
     }
 }
@@ -32,7 +33,12 @@ pub fn text(input: &str, result: &Result<UrlReport, String>) -> String {
         out.push_str(&format!(" · shown as {}", r.host_unicode));
     }
     for s in &r.signals {
-        out.push_str(&format!("\n    [{}] {:?}: {}", severity(s.severity), s.kind, s.detail));
+        out.push_str(&format!(
+            "\n    [{}] {:?}: {}",
+            severity(s.severity),
+            s.kind,
+            s.detail
+        ));
     }
     out
 }

@@ -8,7 +8,10 @@ use vigie_core::{Engine, Risk, SignalKind};
 
 /// `../shared/data/domains`, or `None` (with a message) when the reference data is absent.
 fn data() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/domains"));
+    let p = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/data/domains"
+    ));
     if p.is_dir() {
         Some(p)
     } else {
@@ -29,7 +32,11 @@ fn engine_with(lists: &[(&str, Vec<String>)]) -> Engine {
             if p.is_dir() {
                 walk(root, &p, out);
             } else {
-                let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, std::fs::read(&p).unwrap()));
             }
         }
@@ -38,7 +45,10 @@ fn engine_with(lists: &[(&str, Vec<String>)]) -> Engine {
     let mut files = Vec::new();
     walk(&root, &root, &mut files);
     for (i, (list, hosts)) in lists.iter().enumerate() {
-        files.push((format!("domains/{list}.test{i}.txt"), hosts.join("\n").into_bytes()));
+        files.push((
+            format!("domains/{list}.test{i}.txt"),
+            hosts.join("\n").into_bytes(),
+        ));
     }
     let bytes = vigie_core::pack::sources::build_pack(&files, Default::default()).unwrap();
     Engine::from_pack(&bytes).unwrap()
@@ -75,7 +85,9 @@ fn phishing_lists_are_flagged() {
         for h in hosts.iter() {
             match engine.check_url(h) {
                 Ok(r) => {
-                    if r.risk == Risk::High && r.signals.iter().any(|s| s.kind == SignalKind::Blocklist) {
+                    if r.risk == Risk::High
+                        && r.signals.iter().any(|s| s.kind == SignalKind::Blocklist)
+                    {
                         flagged += 1;
                     } else {
                         missed += 1;
@@ -111,24 +123,47 @@ fn popular_sites_and_brand_domains_stay_quiet() {
     for h in &moz {
         let r = engine.check_url(h).unwrap_or_else(|e| panic!("{h}: {e}"));
         if r.risk >= Risk::Medium {
-            loud.push(format!("{h} {:?}", r.signals.iter().map(|s| &s.detail).collect::<Vec<_>>()));
+            loud.push(format!(
+                "{h} {:?}",
+                r.signals.iter().map(|s| &s.detail).collect::<Vec<_>>()
+            ));
         }
     }
     println!("Moz top 500: {} rated medium or high", loud.len());
     let mut brand_domains = 0;
     for b in engine.domains().brands().brands() {
         for d in &b.domains {
-            for host in [d.clone(), format!("www.{d}"), format!("jobs.{d}"), format!("https://careers.{d}/apply?x=1"), format!("hr@{d}")] {
+            for host in [
+                d.clone(),
+                format!("www.{d}"),
+                format!("jobs.{d}"),
+                format!("https://careers.{d}/apply?x=1"),
+                format!("hr@{d}"),
+            ] {
                 brand_domains += 1;
-                let r = engine.check_url(&host).unwrap_or_else(|e| panic!("{host}: {e}"));
+                let r = engine
+                    .check_url(&host)
+                    .unwrap_or_else(|e| panic!("{host}: {e}"));
                 if r.risk >= Risk::Medium {
-                    loud.push(format!("{host} {:?}", r.signals.iter().map(|s| &s.detail).collect::<Vec<_>>()));
+                    loud.push(format!(
+                        "{host} {:?}",
+                        r.signals.iter().map(|s| &s.detail).collect::<Vec<_>>()
+                    ));
                 }
             }
         }
     }
     // The brands in other countries: amazon.de, google.co.in.
-    for host in ["amazon.de", "google.co.in", "jobs.apple.com", "amazon.com.tr", "google.com.kh", "dhl.co.th", "hsbc.com.mx", "indeed.co.za"] {
+    for host in [
+        "amazon.de",
+        "google.co.in",
+        "jobs.apple.com",
+        "amazon.com.tr",
+        "google.com.kh",
+        "dhl.co.th",
+        "hsbc.com.mx",
+        "indeed.co.za",
+    ] {
         let r = engine.check_url(host).unwrap();
         if r.risk >= Risk::Medium {
             loud.push(host.to_string());
@@ -142,39 +177,211 @@ fn popular_sites_and_brand_domains_stay_quiet() {
 fn shorteners_and_mail_providers_are_recognized() {
     let Some(dir) = data() else { return };
     let engine = Engine::new();
-    let recall = |name: &str, hosts: &[String], input: &dyn Fn(&str) -> String, kind: SignalKind| {
-        let hit = hosts.iter().filter(|h| has(&engine, &input(h), kind)).count();
-        let r = hit as f64 / hosts.len() as f64;
-        println!("{name}: default pack recognizes {hit}/{} ({:.1}%)", hosts.len(), 100.0 * r);
-        r
-    };
+    let recall =
+        |name: &str, hosts: &[String], input: &dyn Fn(&str) -> String, kind: SignalKind| {
+            let hit = hosts
+                .iter()
+                .filter(|h| has(&engine, &input(h), kind))
+                .count();
+            let r = hit as f64 / hosts.len() as f64;
+            println!(
+                "{name}: default pack recognizes {hit}/{} ({:.1}%)",
+                hosts.len(),
+                100.0 * r
+            );
+            r
+        };
     let url = |h: &str| format!("https://{h}/abc");
     let mail = |h: &str| format!("someone@{h}");
     let short = read_host_list(&read(&dir, "url-shorteners.list.txt"));
     let common = read_host_list(&read(&dir, "free-email.email-providers-common.txt"));
     let freemail = read_host_list(&read(&dir, "free-email.freemail.txt"));
     let disposable = read_host_list(&read(&dir, "disposable.disposable-email-domains-org.txt"));
-    recall("url-shorteners (active list)", &short, &url, SignalKind::Shortener);
+    recall(
+        "url-shorteners (active list)",
+        &short,
+        &url,
+        SignalKind::Shortener,
+    );
     // `common` mixes webmail and disposable providers: count either.
     let hit = common
         .iter()
-        .filter(|h| has(&engine, &mail(h), SignalKind::FreeMail) || has(&engine, &mail(h), SignalKind::DisposableMail))
+        .filter(|h| {
+            has(&engine, &mail(h), SignalKind::FreeMail)
+                || has(&engine, &mail(h), SignalKind::DisposableMail)
+        })
         .count();
-    println!("email-providers common (webmail and disposable): {hit}/{} ({:.1}%)", common.len(), 100.0 * hit as f64 / common.len() as f64);
-    recall("freemail (free.txt)", &freemail, &mail, SignalKind::FreeMail);
-    recall("disposable-email-domains", &disposable, &mail, SignalKind::DisposableMail);
+    println!(
+        "email-providers common (webmail and disposable): {hit}/{} ({:.1}%)",
+        common.len(),
+        100.0 * hit as f64 / common.len() as f64
+    );
+    recall(
+        "freemail (free.txt)",
+        &freemail,
+        &mail,
+        SignalKind::FreeMail,
+    );
+    recall(
+        "disposable-email-domains",
+        &disposable,
+        &mail,
+        SignalKind::DisposableMail,
+    );
     assert!(has(&engine, "hr.recruit@gmail.com", SignalKind::FreeMail));
     assert!(has(&engine, "x@yahoo.com.br", SignalKind::FreeMail));
     assert!(has(&engine, "bit.ly/3abc", SignalKind::Shortener));
     // The same lists given to the pack builder are recognized in full.
-    let built = engine_with(&[("shorteners", short.clone()), ("free_mail", freemail.clone()), ("disposable_mail", disposable.clone())]);
+    let built = engine_with(&[
+        ("shorteners", short.clone()),
+        ("free_mail", freemail.clone()),
+        ("disposable_mail", disposable.clone()),
+    ]);
     for (hosts, input, kind) in [
-        (&short, &url as &dyn Fn(&str) -> String, SignalKind::Shortener),
+        (
+            &short,
+            &url as &dyn Fn(&str) -> String,
+            SignalKind::Shortener,
+        ),
         (&disposable, &mail, SignalKind::DisposableMail),
     ] {
-        let miss: Vec<&String> = hosts.iter().filter(|h| !has(&built, &input(h), kind)).collect();
-        assert!(miss.len() * 1000 <= hosts.len(), "{kind:?} not recognized: {:?}", &miss[..miss.len().min(10)]);
+        let miss: Vec<&String> = hosts
+            .iter()
+            .filter(|h| !has(&built, &input(h), kind))
+            .collect();
+        assert!(
+            miss.len() * 1000 <= hosts.len(),
+            "{kind:?} not recognized: {:?}",
+            &miss[..miss.len().min(10)]
+        );
     }
-    let miss: Vec<&String> = freemail.iter().filter(|h| built.check_url(&mail(h)).is_ok() && !has(&built, &mail(h), SignalKind::FreeMail) && !has(&built, &mail(h), SignalKind::DisposableMail)).collect();
+    let miss: Vec<&String> = freemail
+        .iter()
+        .filter(|h| {
+            built.check_url(&mail(h)).is_ok()
+                && !has(&built, &mail(h), SignalKind::FreeMail)
+                && !has(&built, &mail(h), SignalKind::DisposableMail)
+        })
+        .collect();
     assert!(miss.is_empty(), "{miss:?}");
+}
+
+#[test]
+fn offer_check_judges_links_contacts_and_phones() {
+    let engine = Engine::new();
+    let text = "We are recruiting for Deloitte in Bangkok, Thailand. Apply at https://amaz0n-careers.top/form \
+                or https://bit.ly/3xYz, write to deloitte.hr@gmail.com, Telegram @Deloitte_HR, \
+                or call +855 12 345 678.";
+    let opts = vigie_core::CheckOptions {
+        lang: Some("fr".into()),
+    };
+    let r = engine.check_offer(text, &opts).unwrap();
+    let ids: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    for id in [
+        "link.lookalike",
+        "link.shortener",
+        "contact.free_mail_corporate",
+        "contact.handle_impersonation",
+        "contact.phone_high_risk_country",
+        "contact.phone_country_mismatch",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert!(r.risk >= Risk::High);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "link.lookalike")
+        .unwrap();
+    assert!(f.title.starts_with("Un lien"), "{}", f.title);
+    assert_eq!(f.evidence[0].text, "https://amaz0n-careers.top/form");
+    let m = r
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "contact.phone_country_mismatch")
+        .unwrap();
+    assert!(m.evidence.iter().any(|e| e.text == "+855 12 345 678"));
+    // Every finding id has its texts in the four languages.
+    for lang in ["en", "fr", "es", "pt"] {
+        let r = engine
+            .check_offer(
+                text,
+                &vigie_core::CheckOptions {
+                    lang: Some(lang.into()),
+                },
+            )
+            .unwrap();
+        for f in &r.findings {
+            assert!(
+                !f.title.starts_with("rule."),
+                "{lang}: {} untranslated",
+                f.rule_id
+            );
+            assert!(
+                !f.advice.starts_with("rule."),
+                "{lang}: {} untranslated",
+                f.rule_id
+            );
+        }
+    }
+    // The official site and a company address raise nothing.
+    let ok = engine
+        .check_offer(
+            "Deloitte is hiring in Bangkok, Thailand: see https://www2.deloitte.com/careers or write to careers@deloitte.com, +66 2 034 0000.",
+            &opts,
+        )
+        .unwrap();
+    let ids: Vec<&str> = ok.findings.iter().map(|f| f.rule_id.as_str()).collect();
+    assert!(
+        !ids.iter()
+            .any(|i| i.starts_with("link.") || i.starts_with("contact.")),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn bad_inputs_give_typed_errors_or_results() {
+    let engine = Engine::new();
+    for bad in [
+        "",
+        " ",
+        "http://",
+        "xn--zz.com",
+        "a@",
+        "@",
+        "http://[::1",
+        "javascript:alert(1)",
+    ] {
+        assert!(engine.check_url(bad).is_err(), "{bad:?} should be refused");
+    }
+    let long = format!("{}.com", "a".repeat(10_000));
+    assert!(engine.check_url(&long).is_err());
+    let many = format!("{}com", "ab.".repeat(5_000));
+    assert!(engine.check_url(&many).is_err());
+    assert!(engine.check_url(&"x".repeat(1 << 20)).is_err());
+    for ok in [
+        "https://user:pass@amazon.com:8443/jobs",
+        "http://[2001:db8::1]/x",
+        "hxxps://evil[.]example[.]com",
+        "HTTPS://WWW.LINKEDIN.COM/jobs",
+        "xn--80ak6aa92e.com",
+        "ｅｘａｍｐｌｅ．ｃｏｍ",
+        "mailto:hr@example.com",
+        "example.com.",
+        "localhost",
+    ] {
+        let r = engine.check_url(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        assert!(!r.host.is_empty());
+    }
+    assert_eq!(
+        engine
+            .check_url("HTTPS://WWW.LINKEDIN.COM/jobs")
+            .unwrap()
+            .risk,
+        Risk::None
+    );
+    assert_eq!(
+        engine.check_url("xn--80ak6aa92e.com").unwrap().risk,
+        Risk::High
+    );
 }

@@ -54,7 +54,10 @@ impl Mentions {
                     .chars()
                     .next_back()
                     .is_some_and(is_word_char)
-                    && !normalized[h.end()..].chars().next().is_some_and(is_word_char)
+                    && !normalized[h.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(is_word_char)
             })
             .map(|h| {
                 (
@@ -88,8 +91,22 @@ pub struct ContactAnalysis {
 
 /// Words in a mail's local part that claim a recruiting role.
 const CORPORATE_WORDS: &[&str] = &[
-    "hr", "recruit", "career", "jobs", "hiring", "talent", "staffing", "rh", "recrut", "empleo",
-    "vagas", "emploi", "rrhh", "personnel", "manpower", "agency",
+    "hr",
+    "recruit",
+    "career",
+    "jobs",
+    "hiring",
+    "talent",
+    "staffing",
+    "rh",
+    "recrut",
+    "empleo",
+    "vagas",
+    "emploi",
+    "rrhh",
+    "personnel",
+    "manpower",
+    "agency",
 ];
 
 impl DomainIntel {
@@ -148,7 +165,11 @@ impl DomainIntel {
                                     add("contact.free_mail_corporate", span, Some("free_mail"));
                                     for &(_, s, e) in mentions.iter().take(2) {
                                         let (a, b) = normalized.original_span(s, e);
-                                        add("contact.free_mail_corporate", (a as usize, b as usize), None);
+                                        add(
+                                            "contact.free_mail_corporate",
+                                            (a as usize, b as usize),
+                                            None,
+                                        );
                                     }
                                     continue;
                                 }
@@ -160,10 +181,8 @@ impl DomainIntel {
                         add(id, span, signal);
                     }
                 }
-                EntityKind::Handle => {
-                    if self.brands.handle_brand(&e.value).is_some() {
-                        add("contact.handle_impersonation", span, Some("risky_link"));
-                    }
+                EntityKind::Handle if self.brands.handle_brand(&e.value).is_some() => {
+                    add("contact.handle_impersonation", span, Some("risky_link"));
                 }
                 EntityKind::Phone => {
                     let Some(cc) = e.country.as_deref() else {
@@ -171,8 +190,7 @@ impl DomainIntel {
                     };
                     let elsewhere: Vec<&super::phone::Mention> =
                         stated.iter().filter(|m| m.country != cc).collect();
-                    let mismatch =
-                        !elsewhere.is_empty() && !stated.iter().any(|m| m.country == cc);
+                    let mismatch = !elsewhere.is_empty() && !stated.iter().any(|m| m.country == cc);
                     if self.countries.is_high_risk(cc) {
                         add("contact.phone_high_risk_country", span, None);
                     }
@@ -180,7 +198,11 @@ impl DomainIntel {
                         add("contact.phone_country_mismatch", span, None);
                         let m = elsewhere[0];
                         let (a, b) = normalized.original_span(m.start, m.end);
-                        add("contact.phone_country_mismatch", (a as usize, b as usize), None);
+                        add(
+                            "contact.phone_country_mismatch",
+                            (a as usize, b as usize),
+                            None,
+                        );
                     }
                 }
                 _ => {}

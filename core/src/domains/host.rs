@@ -100,8 +100,7 @@ pub fn parse(input: &str) -> Result<ParsedInput> {
     } else if s.contains('@') && !s.contains(['/', '?', '#']) {
         email_parts(s)?
     } else {
-        let kind = if s.contains(['/', '?', '#', ':']) && !s.starts_with('[') || s.contains("]:")
-        {
+        let kind = if s.contains(['/', '?', '#', ':']) && !s.starts_with('[') || s.contains("]:") {
             InputKind::Url
         } else {
             InputKind::Host
@@ -114,7 +113,9 @@ pub fn parse(input: &str) -> Result<ParsedInput> {
         url::ParseError::InvalidPort => invalid("the link's port is not a number"),
         url::ParseError::InvalidIpv4Address => invalid("the host is not a valid IPv4 address"),
         url::ParseError::InvalidIpv6Address => invalid("the host is not a valid IPv6 address"),
-        url::ParseError::InvalidDomainCharacter => invalid("the host has characters not allowed in domain names"),
+        url::ParseError::InvalidDomainCharacter => {
+            invalid("the host has characters not allowed in domain names")
+        }
         _ => invalid("this is not a valid link, host or e-mail address"),
     })?;
     let (host, ip) = match url.host() {
@@ -130,7 +131,9 @@ pub fn parse(input: &str) -> Result<ParsedInput> {
         return Err(invalid("the host is longer than 253 characters"));
     }
     if !ip && host.split('.').any(|l| l.is_empty() || l.len() > 63) {
-        return Err(invalid("a part of the host is empty or longer than 63 characters"));
+        return Err(invalid(
+            "a part of the host is empty or longer than 63 characters",
+        ));
     }
     let user_info = (!url.username().is_empty()).then(|| {
         let mut u = url.username().to_string();
@@ -204,7 +207,9 @@ impl Split<'_> {
     /// The labels left of the registrable domain, left to right.
     pub fn subdomain<'h>(&self, host: &'h str) -> Vec<&'h str> {
         match self.registrable {
-            Some(r) if host.len() > r.len() => host[..host.len() - r.len() - 1].split('.').collect(),
+            Some(r) if host.len() > r.len() => {
+                host[..host.len() - r.len() - 1].split('.').collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -214,12 +219,13 @@ impl Suffixes {
     /// Parses the list text (`public_suffix_list.dat`); an absent list makes every host's last
     /// label its suffix.
     pub fn new(text: Option<&str>) -> Result<Suffixes> {
-        let list = match text {
-            None => None,
-            Some(t) => Some(t.parse::<publicsuffix::List>().map_err(|e| {
-                Error::PackMalformed(format!("domains.public_suffix_list: {e}"))
-            })?),
-        };
+        let list =
+            match text {
+                None => None,
+                Some(t) => Some(t.parse::<publicsuffix::List>().map_err(|e| {
+                    Error::PackMalformed(format!("domains.public_suffix_list: {e}"))
+                })?),
+            };
         Ok(Suffixes { list })
     }
 

@@ -70,7 +70,7 @@ pub fn normalize_entry(line: &str) -> Option<String> {
         Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
         _ => h,
     };
-    if h.is_empty() || h.len() > 253 || h.starts_with('#') || h.contains(['/', ' ']) {
+    if !h.contains('.') || h.len() > 253 || h.contains(['/', ' ']) {
         return None;
     }
     Some(h.to_ascii_lowercase())
@@ -96,7 +96,9 @@ impl HostSet {
     pub fn from_hashes(mut hashes: Vec<u64>) -> HostSet {
         let n = hashes.len().max(1);
         // About two entries per bucket: offsets cost 2 bytes per host, fingerprints 4.
-        let bits = (usize::BITS - (n - 1).leading_zeros()).saturating_sub(1).min(31);
+        let bits = (usize::BITS - (n - 1).leading_zeros())
+            .saturating_sub(1)
+            .min(31);
         let shift = 64 - bits;
         let bucket = |h: u64| if bits == 0 { 0 } else { (h >> shift) as usize };
         hashes.sort_unstable_by_key(|&h| (bucket(h), h as u32));
@@ -178,10 +180,7 @@ mod tests {
         assert!(s.contains("bad.test"));
         assert!(s.contains("x.org"));
         assert!(!s.contains("example.com"));
-        assert_eq!(
-            s.find_parent("a.b.bad.test", "bad.test"),
-            Some("bad.test")
-        );
+        assert_eq!(s.find_parent("a.b.bad.test", "bad.test"), Some("bad.test"));
         assert_eq!(s.find_parent("a.example.com", "example.com"), None);
         assert!(!HostSet::default().contains("x.org"));
     }

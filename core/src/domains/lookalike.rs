@@ -9,6 +9,7 @@
 //! and added letter with a handful of hash lookups instead of a scan of the brand list.
 
 use super::hostset::hash;
+use crate::report::Severity;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use unicode_security::MixedScript;
@@ -94,9 +95,10 @@ pub struct Match {
     pub domain: String,
     /// How.
     pub technique: Technique,
-    /// Whether it pairs the brand with a recruiting or login word, or is a close typo or
-    /// homoglyph (a strong sign), rather than a weaker brand mention.
-    pub strong: bool,
+    /// How strong a sign it is: high for typos, homoglyphs, brand plus a recruiting or login
+    /// word, or the brand on an abused TLD; medium for the brand's name on a hosting service,
+    /// in a subdomain or on an unusual TLD; low for the brand joined to other words.
+    pub severity: Severity,
 }
 
 /// The protected brands, indexed for lookalike checks.
@@ -119,7 +121,17 @@ pub struct BrandIndex {
 /// TR39 skeleton of a label, lower-cased, with combining marks dropped and digits read as the
 /// letters they are used for (`0`→`o`, `1`→`l`, `3`→`e`, `4`→`a`, `5`→`s`, `7`→`t`, `8`→`b`).
 pub fn skeleton(label: &str) -> String {
-    let lower = label.to_lowercase();
+    // Look-alikes TR39 maps elsewhere than to the Latin letter they imitate in domains.
+    let lower: String = label
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'κ' => 'k',
+            'ь' => 'b',
+            'ϲ' => 'c',
+            _ => c,
+        })
+        .collect();
     unicode_security::skeleton(&lower)
         .flat_map(char::to_lowercase)
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -131,9 +143,13 @@ pub fn skeleton(label: &str) -> String {
             '5' => 's',
             '7' => 't',
             '8' => 'b',
+            '9' => 'g',
             _ => c,
         })
-        .collect()
+        .collect::<String>()
+        // Letter pairs read as one letter, which TR39 leaves apart.
+        .replace("vv", "w")
+        .replace("cl", "d")
 }
 
 /// Whether the label mixes scripts in a way TR39 calls mixed-script (Latin with Cyrillic or
@@ -157,8 +173,7 @@ pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
         let s = a.len();
         let suffix_eq = |from: usize| a[from..s] == b[from..s];
         // Replacement at p, or transposition of p and p + 1.
-        suffix_eq(p + 1)
-            || (p + 1 < s && a[p] == b[p + 1] && a[p + 1] == b[p] && suffix_eq(p + 2))
+        suffix_eq(p + 1) || (p + 1 < s && a[p] == b[p + 1] && a[p + 1] == b[p] && suffix_eq(p + 2))
     } else {
         a[p..] == b[p + 1..]
     }
@@ -198,7 +213,14 @@ impl BrandIndex {
                 let Some(label) = registrable_label(&d) else {
                     continue;
                 };
-                if label.chars().count() < MIN_LABEL || ix.exact.contains_key(&label) {
+                // A brand's secondary domains protect only distinctive names (`icloud`, not
+                // `mac` or `live`): short second names are own domains but not indexed.
+                let min = if di == 0 {
+                    MIN_LABEL
+                } else {
+                    MIN_TYPO_LABEL + 1
+                };
+                if label.chars().count() < min || ix.exact.contains_key(&label) {
                     continue;
                 }
                 let li = ix.labels.len() as u16;
@@ -210,7 +232,10 @@ impl BrandIndex {
                 if chars.len() >= MIN_TYPO_LABEL {
                     for (tag, s) in [(b'r', &chars), (b's', &skel_chars)] {
                         let whole: String = s.iter().collect();
-                        ix.deletes.entry(tagged_hash(tag, &whole)).or_default().push(li);
+                        ix.deletes
+                            .entry(tagged_hash(tag, &whole))
+                            .or_default()
+                            .push(li);
                         for_each_deletion(s, &mut buf, |v| {
                             let e = ix.deletes.entry(tagged_hash(tag, v)).or_default();
                             if !e.contains(&li) {
@@ -254,7 +279,9 @@ impl BrandIndex {
 
     /// Every indexed brand label with its brand index.
     pub fn labels(&self) -> impl Iterator<Item = (&str, usize)> {
-        self.labels.iter().map(|l| (l.text.as_str(), l.brand as usize))
+        self.labels
+            .iter()
+            .map(|l| (l.text.as_str(), l.brand as usize))
     }
 
     /// The keywords of combo-squats.
@@ -278,12 +305,12 @@ impl BrandIndex {
         self.brands[l.brand as usize].domains[l.domain as usize].to_ascii_lowercase()
     }
 
-    fn hit(&self, li: u16, technique: Technique, strong: bool) -> Match {
+    fn hit(&self, li: u16, technique: Technique, severity: Severity) -> Match {
         Match {
             brand: self.labels[li as usize].brand as usize,
             domain: self.domain_of(li),
             technique,
-            strong,
+            severity,
         }
     }
 
@@ -297,8 +324,14 @@ impl BrandIndex {
         if let Some(ls) = self.skeletons.get(&skel) {
             return Some((ls[0], Technique::Homoglyph));
         }
+        // `1` stands for `l` in TR39 but as often for `i` (`n1ke`).
+        if token.contains('1') {
+            if let Some(ls) = self.skeletons.get(&skeleton(&token.replace('1', "i"))) {
+                return Some((ls[0], Technique::Homoglyph));
+            }
+        }
         let chars: Vec<char> = token.chars().collect();
-        if !typos || chars.len() < MIN_TYPO_LABEL || self.not_typos.contains(token) {
+        if !typos || chars.len() + 1 < MIN_TYPO_LABEL || self.not_typos.contains(token) {
             return None;
         }
         let skel_chars: Vec<char> = skel.chars().collect();
@@ -313,7 +346,13 @@ impl BrandIndex {
                     best = ls.iter().copied().find(|&li| {
                         let l = &self.labels[li as usize];
                         let target = if tag == b'r' { &l.chars } else { &l.skeleton };
-                        within_one_edit(s, target)
+                        // In short names a different first letter reads as another name
+                        // (`tmail`, `cmail` are not `gmail`).
+                        let first_changed = target.len() <= MIN_TYPO_LABEL
+                            && s.len() == target.len()
+                            && s.first() != target.first()
+                            && s[1..] == target[1..];
+                        !first_changed && within_one_edit(s, target)
                     });
                 }
             };
@@ -350,19 +389,19 @@ impl BrandIndex {
         if let Some(&li) = self.exact.get(ascii_label) {
             let tld_ok = host.tld.len() == 2 || matches!(host.tld, "com" | "net" | "org");
             if host.private {
-                return Some(self.hit(li, Technique::Hosted, false));
+                return Some(self.hit(li, Technique::Hosted, Severity::Medium));
             }
             if host.abused_tld {
-                return Some(self.hit(li, Technique::TldSwap, true));
+                return Some(self.hit(li, Technique::TldSwap, Severity::High));
             }
             if !tld_ok {
-                return Some(self.hit(li, Technique::TldSwap, false));
+                return Some(self.hit(li, Technique::TldSwap, Severity::Medium));
             }
             // The brand's name under a country or classic TLD: its site in another country.
             return None;
         } else if let Some((li, t)) = self.similar(label, true) {
             // 2. The whole label is a homoglyph or typo of a brand.
-            return Some(self.hit(li, t, true));
+            return Some(self.hit(li, t, Severity::High));
         } else if let Some(m) = self.combo(label) {
             return Some(m);
         }
@@ -373,7 +412,7 @@ impl BrandIndex {
                     continue;
                 }
                 if let Some((li, _)) = self.brand_token(token, false) {
-                    return Some(self.hit(li, Technique::Subdomain, false));
+                    return Some(self.hit(li, Technique::Subdomain, Severity::Medium));
                 }
             }
         }
@@ -384,6 +423,7 @@ impl BrandIndex {
     fn combo(&self, label: &str) -> Option<Match> {
         let tokens: Vec<&str> = label.split(['-', '_']).filter(|t| !t.is_empty()).collect();
         let is_kw = |t: &str| self.keywords.iter().any(|k| k == t);
+        let mut weak = None;
         if tokens.len() >= 2 {
             let has_kw = tokens.iter().any(|t| is_kw(t));
             let others: Vec<&str> = tokens.iter().copied().filter(|t| !is_kw(t)).collect();
@@ -397,12 +437,15 @@ impl BrandIndex {
                     continue;
                 }
                 if let Some((li, _)) = self.brand_token(c, n > MIN_TYPO_LABEL) {
-                    return Some(self.hit(li, Technique::Combo, has_kw));
+                    if has_kw {
+                        return Some(self.hit(li, Technique::Combo, Severity::High));
+                    }
+                    weak = weak.or(Some(self.hit(li, Technique::Combo, Severity::Low)));
                 }
             }
         }
-        // Keywords glued to the brand: `amazoncareers`, `hrlinkedin`, `amazon-careers24`.
-        for t in &tokens {
+        // Keywords glued to the brand: `amazoncareers`, `hrlinkedin`, `coca-colacareers`.
+        for t in std::iter::once(&label).chain(&tokens) {
             for k in &self.keywords {
                 let rest = t
                     .strip_suffix(k.as_str())
@@ -410,25 +453,22 @@ impl BrandIndex {
                 let Some(rest) = rest else { continue };
                 let rest = rest.trim_matches(|c: char| c == '-' || c.is_ascii_digit());
                 let n = rest.chars().count();
-                if n < 4 || k.len() < 2 {
+                if n < MIN_LABEL || k.len() < 2 {
                     continue;
                 }
                 if let Some((li, _)) = self.brand_token(rest, n > MIN_TYPO_LABEL) {
-                    return Some(self.hit(li, Technique::Combo, true));
+                    return Some(self.hit(li, Technique::Combo, Severity::High));
                 }
             }
         }
-        None
+        weak
     }
 
     /// The brand a messenger handle (`@Deloitte_HR`) claims to speak for, when it joins a
     /// brand name to a recruiting word.
     pub fn handle_brand(&self, handle: &str) -> Option<usize> {
         let h = handle.trim_start_matches('@').to_lowercase();
-        let tokens: Vec<&str> = h
-            .split(['_', '.', '-'])
-            .filter(|t| !t.is_empty())
-            .collect();
+        let tokens: Vec<&str> = h.split(['_', '.', '-']).filter(|t| !t.is_empty()).collect();
         let has_kw = tokens.iter().any(|t| {
             let t = t.trim_end_matches(|c: char| c.is_ascii_digit());
             self.keywords.iter().any(|k| k == t)
@@ -443,7 +483,7 @@ impl BrandIndex {
             }
         }
         self.combo(&h)
-            .filter(|m| m.strong)
+            .filter(|m| m.severity == Severity::High)
             .map(|m| m.brand)
     }
 }
@@ -535,7 +575,10 @@ mod tests {
         assert_eq!(check("amaz0n-careers.top").unwrap().1, Technique::Combo);
         assert_eq!(check("amazoncareers.com").unwrap().1, Technique::Combo);
         assert_eq!(check("hr-linkedin.net").unwrap().1, Technique::Combo);
-        assert_eq!(check("paypal.com.secure-login.top").unwrap().1, Technique::Subdomain);
+        assert_eq!(
+            check("paypal.com.secure-login.top").unwrap().1,
+            Technique::Subdomain
+        );
         assert_eq!(check("amazon.top").unwrap().1, Technique::TldSwap);
         assert_eq!(check("amazon.de"), None);
         assert_eq!(check("jobs.amazon.com"), None);

@@ -91,10 +91,7 @@ pub fn read_host_list(text: &str) -> Vec<String> {
 }
 
 fn strings(v: &Value) -> impl Iterator<Item = &str> {
-    v.as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
+    v.as_array().into_iter().flatten().filter_map(Value::as_str)
 }
 
 /// Every entry of the section's lists whose name is `prefix` or starts with `prefix.`
@@ -114,8 +111,9 @@ fn typed<T: for<'de> Deserialize<'de> + Default>(
 ) -> Result<T> {
     match section.get(key) {
         None => Ok(T::default()),
-        Some(v) => T::deserialize(v)
-            .map_err(|e| Error::PackMalformed(format!("domains.{key}: {e}"))),
+        Some(v) => {
+            T::deserialize(v).map_err(|e| Error::PackMalformed(format!("domains.{key}: {e}")))
+        }
     }
 }
 
@@ -356,11 +354,7 @@ impl DomainIntel {
                 let brand = self.brands.brand(m.brand);
                 let mut s = UrlSignal::new(
                     SignalKind::Lookalike,
-                    if m.strong {
-                        Severity::High
-                    } else {
-                        Severity::Medium
-                    },
+                    m.severity,
                     format!("imitates {} ({})", brand.name, m.domain),
                 );
                 s.brand = Some(brand.name.clone());
@@ -374,9 +368,7 @@ impl DomainIntel {
 }
 
 fn finish(mut report: UrlReport, mut signals: Vec<UrlSignal>) -> UrlReport {
-    signals.sort_by(|a, b| {
-        (b.kind.counts(), b.severity).cmp(&(a.kind.counts(), a.severity))
-    });
+    signals.sort_by_key(|s| std::cmp::Reverse((s.kind.counts(), s.severity)));
     report.risk = signals
         .iter()
         .filter(|s| s.kind.counts())
@@ -430,7 +422,10 @@ mod tests {
         assert!(kinds(&r).contains(&SignalKind::AbusedTld));
         assert_eq!(d.check("www.amazon.co.uk").unwrap().risk, Risk::None);
         assert_eq!(
-            d.check("www.amazon.co.uk").unwrap().official_brand.as_deref(),
+            d.check("www.amazon.co.uk")
+                .unwrap()
+                .official_brand
+                .as_deref(),
             Some("Amazon")
         );
         assert_eq!(d.check("bit.ly/abc").unwrap().risk, Risk::Low);

@@ -96,7 +96,10 @@ impl Countries {
                         .chars()
                         .next_back()
                         .is_some_and(is_word_char)
-                        && !normalized[h.end()..].chars().next().is_some_and(is_word_char))
+                        && !normalized[h.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(is_word_char))
             })
             .map(|h| Mention {
                 country: self.codes[self.pattern_country[h.pattern().as_usize()] as usize].clone(),

@@ -215,6 +215,38 @@ impl Split<'_> {
     }
 }
 
+/// The list with its few hundred Unicode rules (`中国`, `рф`) turned into punycode, since hosts
+/// are looked up in ASCII; converting only those keeps parsing fast.
+fn ascii_rules(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let rule = line.split_whitespace().next().unwrap_or("");
+        if line.starts_with("//") || rule.is_ascii() {
+            out.push_str(line);
+        } else {
+            let (prefix, rest) = match rule.strip_prefix("*.") {
+                Some(r) => ("*.", r),
+                None => match rule.strip_prefix('!') {
+                    Some(r) => ("!", r),
+                    None => ("", rule),
+                },
+            };
+            match url::Host::parse(rest) {
+                Ok(url::Host::Domain(d)) => {
+                    out.push_str(prefix);
+                    out.push_str(&d);
+                }
+                _ => continue,
+            }
+        }
+        out.push('\n');
+    }
+    out.into()
+}
+
 impl Suffixes {
     /// Parses the list text (`public_suffix_list.dat`); an absent list makes every host's last
     /// label its suffix.
@@ -222,7 +254,7 @@ impl Suffixes {
         let list =
             match text {
                 None => None,
-                Some(t) => Some(t.parse::<publicsuffix::List>().map_err(|e| {
+                Some(t) => Some(ascii_rules(t).parse::<publicsuffix::List>().map_err(|e| {
                     Error::PackMalformed(format!("domains.public_suffix_list: {e}"))
                 })?),
             };
@@ -339,5 +371,11 @@ mod tests {
         assert!(g.private);
         assert_eq!(g.registrable, Some("paypal.github.io"));
         assert_eq!(list.split("github.io").registrable, None);
+        let idn = Suffixes::new(Some("// ===BEGIN ICANN DOMAINS===\n中国\nрф\n")).unwrap();
+        assert_eq!(
+            idn.split("a.b.xn--fiqs8s").registrable,
+            Some("b.xn--fiqs8s")
+        );
+        assert!(idn.split("b.xn--p1ai").known);
     }
 }

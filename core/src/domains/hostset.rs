@@ -1,24 +1,20 @@
-//! Compact host sets: a million blocklisted hosts in about 6 bytes each, looked up in tens of
-//! nanoseconds.
+//! Compact host sets: a million blocklisted hosts in 6 bytes each, looked up in one memory
+//! access.
 //!
-//! Hosts are not stored, only a 64-bit hash of each, split in two: the top bits pick a bucket
-//! (an offset table with about two hosts per bucket), the low 32 bits are kept as a
-//! fingerprint inside the bucket. A lookup hashes the host, reads two offsets and compares one
-//! or two fingerprints. With `n` hosts the chance that a host outside the set matches is about
-//! `n / 2^(32 + bucket bits)`: 1 in 2 billion for a million hosts. A false match can only make
-//! a list claim a host it does not hold, so lists whose matches raise alarms (blocklists) are
-//! the ones that must stay in this accuracy range; 1 in 2 billion is far below the error rate
-//! of the lists themselves.
+//! Hosts are not stored, only a 64-bit hash of each, split in two: the high 32 bits pick a
+//! slot in an open-addressing table one and a half times the number of hosts, the low 32 bits
+//! are the fingerprint kept there (linear probing; 0 marks an empty slot). A lookup hashes the
+//! host and compares the fingerprints from its slot to the next empty one, usually one or two
+//! neighbours in the same cache line. The chance that a host outside the set matches is about
+//! (probe length) / 2^32, under 1 in a billion. A false match can only make a list claim a
+//! host it does not hold, far below the error rate of the lists themselves.
 
 /// A set of host names (lower-case ASCII, punycode for IDNs) stored as hash fingerprints.
 #[derive(Debug, Clone, Default)]
 pub struct HostSet {
-    /// Right shift that turns a hash into its bucket number.
-    shift: u32,
-    /// `offsets[b]..offsets[b + 1]` is bucket `b` in `fingerprints`.
-    offsets: Vec<u32>,
-    /// Low 32 bits of each hash, sorted within each bucket.
-    fingerprints: Vec<u32>,
+    /// Fingerprints by slot; 0 is empty.
+    slots: Vec<u32>,
+    len: usize,
 }
 
 /// A stable 64-bit hash of bytes (independent of platform and Rust version), so a compiled
@@ -93,51 +89,54 @@ impl HostSet {
     }
 
     /// Builds a set from hashes made by [`hash`].
-    pub fn from_hashes(mut hashes: Vec<u64>) -> HostSet {
-        let n = hashes.len().max(1);
-        // About two entries per bucket: offsets cost 2 bytes per host, fingerprints 4.
-        let bits = (usize::BITS - (n - 1).leading_zeros())
-            .saturating_sub(1)
-            .min(31);
-        let shift = 64 - bits;
-        let bucket = |h: u64| if bits == 0 { 0 } else { (h >> shift) as usize };
-        hashes.sort_unstable_by_key(|&h| (bucket(h), h as u32));
-        hashes.dedup_by_key(|h| (bucket(*h), *h as u32));
-        let buckets = 1usize << bits;
-        let mut offsets = vec![0u32; buckets + 1];
-        for &h in &hashes {
-            offsets[bucket(h) + 1] += 1;
+    pub fn from_hashes(hashes: Vec<u64>) -> HostSet {
+        if hashes.is_empty() {
+            return HostSet::default();
         }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
+        let cap = (hashes.len() * 3 / 2).max(8);
+        let mut slots = vec![0u32; cap];
+        let mut len = 0;
+        for h in hashes {
+            let fp = fingerprint(h);
+            let mut i = slot(h, cap);
+            loop {
+                match slots[i] {
+                    0 => {
+                        slots[i] = fp;
+                        len += 1;
+                        break;
+                    }
+                    v if v == fp => break,
+                    _ => i = if i + 1 == cap { 0 } else { i + 1 },
+                }
+            }
         }
-        HostSet {
-            shift: if bits == 0 { 64 } else { shift },
-            offsets,
-            fingerprints: hashes.iter().map(|&h| h as u32).collect(),
-        }
-    }
-
-    fn bucket(&self, h: u64) -> usize {
-        h.checked_shr(self.shift).unwrap_or(0) as usize
+        HostSet { slots, len }
     }
 
     /// Whether `host` (already lower-case, without `www.`) is in the set.
     #[inline]
     pub fn contains(&self, host: &str) -> bool {
-        if self.fingerprints.is_empty() {
+        let cap = self.slots.len();
+        if cap == 0 {
             return false;
         }
         let h = hash(host.as_bytes());
-        let b = self.bucket(h);
-        let (from, to) = (self.offsets[b] as usize, self.offsets[b + 1] as usize);
-        self.fingerprints[from..to].contains(&(h as u32))
+        let fp = fingerprint(h);
+        let mut i = slot(h, cap);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                v if v == fp => return true,
+                _ => i = if i + 1 == cap { 0 } else { i + 1 },
+            }
+        }
     }
 
     /// The longest of `host` and its parent domains, down to `floor` (a suffix of `host`,
     /// usually its registrable domain), that is in the set.
     pub fn find_parent<'a>(&self, host: &'a str, floor: &str) -> Option<&'a str> {
-        if self.fingerprints.is_empty() {
+        if self.is_empty() {
             return None;
         }
         let mut rest = host;
@@ -154,18 +153,30 @@ impl HostSet {
 
     /// Number of distinct entries.
     pub fn len(&self) -> usize {
-        self.fingerprints.len()
+        self.len
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.fingerprints.is_empty()
+        self.len == 0
     }
 
     /// Heap memory used, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.offsets.capacity() * 4 + self.fingerprints.capacity() * 4
+        self.slots.capacity() * 4
     }
+}
+
+/// The slot of a hash: its high 32 bits scaled to the table (no division).
+#[inline]
+fn slot(h: u64, cap: usize) -> usize {
+    (((h >> 32) * cap as u64) >> 32) as usize
+}
+
+/// The fingerprint of a hash: its low 32 bits, never 0 (the empty mark).
+#[inline]
+fn fingerprint(h: u64) -> u32 {
+    (h as u32).max(1)
 }
 
 #[cfg(test)]

@@ -12,6 +12,26 @@ use super::hostset::hash;
 use crate::report::Severity;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The keys of the deletion index are already good 64-bit hashes: hashing them again (SipHash)
+/// would only cost time.
+#[derive(Debug, Default, Clone, Copy)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
 use unicode_security::MixedScript;
 
 /// How a lookalike imitates its brand.
@@ -113,14 +133,40 @@ pub struct BrandIndex {
     /// Skeleton -> label indexes.
     skeletons: HashMap<String, Vec<u16>>,
     /// Hash of a tagged label or one-deletion variant -> label indexes.
-    deletes: HashMap<u64, Vec<u16>>,
+    deletes: HashMap<u64, Vec<u16>, BuildHasherDefault<PreHashed>>,
     keywords: Vec<String>,
     not_typos: HashSet<String>,
+    /// Longest label in the deletion index.
+    max_label: usize,
 }
 
 /// TR39 skeleton of a label, lower-cased, with combining marks dropped and digits read as the
-/// letters they are used for (`0`→`o`, `1`→`l`, `3`→`e`, `4`→`a`, `5`→`s`, `7`→`t`, `8`→`b`).
+/// letters they are used for (`0`→`o`, `1`→`l`, `3`→`e`, `4`→`a`, `5`→`s`, `7`→`t`, `8`→`b`,
+/// `9`→`g`), and the letter pairs `vv`→`w`, `cl`→`d`.
 pub fn skeleton(label: &str) -> String {
+    let mapped: String = if label.is_ascii() {
+        // Most hosts are ASCII: a table built once from the full algorithm gives the same
+        // result without Unicode normalization.
+        let table = ascii_table();
+        label.bytes().map(|b| table[b as usize]).collect()
+    } else {
+        full_skeleton(label)
+    };
+    // Letter pairs read as one letter, which TR39 leaves apart.
+    mapped.replace("vv", "w").replace("cl", "d")
+}
+
+fn ascii_table() -> &'static [&'static str; 128] {
+    static T: std::sync::OnceLock<[&'static str; 128]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        std::array::from_fn(|b| {
+            let s = full_skeleton(&char::from(b as u8).to_string());
+            &*Box::leak(s.into_boxed_str())
+        })
+    })
+}
+
+fn full_skeleton(label: &str) -> String {
     // Look-alikes TR39 maps elsewhere than to the Latin letter they imitate in domains.
     let lower: String = label
         .to_lowercase()
@@ -146,10 +192,7 @@ pub fn skeleton(label: &str) -> String {
             '9' => 'g',
             _ => c,
         })
-        .collect::<String>()
-        // Letter pairs read as one letter, which TR39 leaves apart.
-        .replace("vv", "w")
-        .replace("cl", "d")
+        .collect()
 }
 
 /// Whether the label mixes scripts in a way TR39 calls mixed-script (Latin with Cyrillic or
@@ -177,10 +220,6 @@ pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
     } else {
         a[p..] == b[p + 1..]
     }
-}
-
-fn tagged_hash(tag: u8, s: &str) -> u64 {
-    hash(s.as_bytes()) ^ u64::from(tag).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Calls `f` with every one-character deletion of `s`.
@@ -230,18 +269,19 @@ impl BrandIndex {
                 ix.exact.insert(label.clone(), li);
                 ix.skeletons.entry(skel.clone()).or_default().push(li);
                 if chars.len() >= MIN_TYPO_LABEL {
-                    for (tag, s) in [(b'r', &chars), (b's', &skel_chars)] {
+                    ix.max_label = ix.max_label.max(chars.len()).max(skel_chars.len());
+                    // Raw and skeleton forms share one index: a query meets a brand when either
+                    // of its forms is within one edit of either of the brand's.
+                    for s in [&chars, &skel_chars] {
                         let whole: String = s.iter().collect();
-                        ix.deletes
-                            .entry(tagged_hash(tag, &whole))
-                            .or_default()
-                            .push(li);
-                        for_each_deletion(s, &mut buf, |v| {
-                            let e = ix.deletes.entry(tagged_hash(tag, v)).or_default();
+                        let mut put = |v: &str| {
+                            let e = ix.deletes.entry(hash(v.as_bytes())).or_default();
                             if !e.contains(&li) {
                                 e.push(li);
                             }
-                        });
+                        };
+                        put(&whole);
+                        for_each_deletion(s, &mut buf, put);
                     }
                 }
                 ix.labels.push(Label {
@@ -331,28 +371,38 @@ impl BrandIndex {
             }
         }
         let chars: Vec<char> = token.chars().collect();
-        if !typos || chars.len() + 1 < MIN_TYPO_LABEL || self.not_typos.contains(token) {
+        if !typos
+            || chars.len() + 1 < MIN_TYPO_LABEL
+            || chars.len() > self.max_label + 1
+            || self.not_typos.contains(token)
+        {
             return None;
         }
         let skel_chars: Vec<char> = skel.chars().collect();
         let mut buf = String::new();
         let mut best: Option<u16> = None;
-        for (tag, s) in [(b'r', &chars), (b's', &skel_chars)] {
+        let forms: &[&Vec<char>] = if skel_chars == chars {
+            &[&chars]
+        } else {
+            &[&chars, &skel_chars]
+        };
+        for s in forms {
             let mut check = |v: &str| {
                 if best.is_some() {
                     return;
                 }
-                if let Some(ls) = self.deletes.get(&tagged_hash(tag, v)) {
+                if let Some(ls) = self.deletes.get(&hash(v.as_bytes())) {
                     best = ls.iter().copied().find(|&li| {
                         let l = &self.labels[li as usize];
-                        let target = if tag == b'r' { &l.chars } else { &l.skeleton };
-                        // In short names a different first letter reads as another name
-                        // (`tmail`, `cmail` are not `gmail`).
-                        let first_changed = target.len() <= MIN_TYPO_LABEL
-                            && s.len() == target.len()
-                            && s.first() != target.first()
-                            && s[1..] == target[1..];
-                        !first_changed && within_one_edit(s, target)
+                        [&l.chars, &l.skeleton].into_iter().any(|target| {
+                            // In short names a different first letter reads as another name
+                            // (`tmail`, `cmail` are not `gmail`).
+                            let first_changed = target.len() <= MIN_TYPO_LABEL
+                                && s.len() == target.len()
+                                && s.first() != target.first()
+                                && s[1..] == target[1..];
+                            !first_changed && within_one_edit(s, target)
+                        })
                     });
                 }
             };
@@ -429,7 +479,10 @@ impl BrandIndex {
             let others: Vec<&str> = tokens.iter().copied().filter(|t| !is_kw(t)).collect();
             let mut candidates: Vec<String> = others.iter().map(|t| t.to_string()).collect();
             if others.len() > 1 {
-                candidates.push(others.concat());
+                let joined = others.concat();
+                if joined.chars().count() <= self.max_label + 1 {
+                    candidates.push(joined);
+                }
             }
             for c in &candidates {
                 let n = c.chars().count();

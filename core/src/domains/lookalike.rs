@@ -138,6 +138,11 @@ pub struct BrandIndex {
     not_typos: HashSet<String>,
     /// Longest label in the deletion index.
     max_label: usize,
+    /// Keyword indexes by first and by last byte (ASCII; others share slot `b % 128`).
+    keywords_by_first: Vec<Vec<u16>>,
+    keywords_by_last: Vec<Vec<u16>>,
+    /// One bit per deletion-index hash: most lookups stop here without touching the map.
+    filter: Vec<u64>,
 }
 
 /// TR39 skeleton of a label, lower-cased, with combining marks dropped and digits read as the
@@ -153,7 +158,11 @@ pub fn skeleton(label: &str) -> String {
         full_skeleton(label)
     };
     // Letter pairs read as one letter, which TR39 leaves apart.
-    mapped.replace("vv", "w").replace("cl", "d")
+    if mapped.contains("vv") || mapped.contains("cl") {
+        mapped.replace("vv", "w").replace("cl", "d")
+    } else {
+        mapped
+    }
 }
 
 fn ascii_table() -> &'static [&'static str; 128] {
@@ -223,14 +232,17 @@ pub fn within_one_edit(a: &[char], b: &[char]) -> bool {
 }
 
 /// Calls `f` with every one-character deletion of `s`.
-fn for_each_deletion(s: &[char], buf: &mut String, mut f: impl FnMut(&str)) {
-    for i in 0..s.len() {
+fn for_each_deletion(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    for (i, c) in s.char_indices() {
         buf.clear();
-        buf.extend(&s[..i]);
-        buf.extend(&s[i + 1..]);
+        buf.push_str(&s[..i]);
+        buf.push_str(&s[i + c.len_utf8()..]);
         f(buf);
     }
 }
+
+/// Bits of the filter in front of the deletion index (32 KiB: stays in cache).
+const FILTER_BITS: usize = 1 << 18;
 
 impl BrandIndex {
     /// Indexes the brands; `registrable_label` gives the label left of the public suffix of a
@@ -243,6 +255,14 @@ impl BrandIndex {
         };
         // Longer keywords first, so `careers` is stripped before `career`.
         ix.keywords.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        ix.keywords_by_first = vec![Vec::new(); 128];
+        ix.keywords_by_last = vec![Vec::new(); 128];
+        for (i, k) in ix.keywords.iter().enumerate() {
+            if let (Some(&f), Some(&l)) = (k.as_bytes().first(), k.as_bytes().last()) {
+                ix.keywords_by_first[f as usize % 128].push(i as u16);
+                ix.keywords_by_last[l as usize % 128].push(i as u16);
+            }
+        }
         let mut buf = String::new();
         for (bi, brand) in file.brands.iter().enumerate() {
             let bi = bi as u16;
@@ -272,15 +292,20 @@ impl BrandIndex {
                     ix.max_label = ix.max_label.max(chars.len()).max(skel_chars.len());
                     // Raw and skeleton forms share one index: a query meets a brand when either
                     // of its forms is within one edit of either of the brand's.
-                    for s in [&chars, &skel_chars] {
-                        let whole: String = s.iter().collect();
+                    if ix.filter.is_empty() {
+                        ix.filter = vec![0u64; FILTER_BITS / 64];
+                    }
+                    for s in [&label, &skel] {
                         let mut put = |v: &str| {
-                            let e = ix.deletes.entry(hash(v.as_bytes())).or_default();
+                            let h = hash(v.as_bytes());
+                            let bit = (h as usize) % FILTER_BITS;
+                            ix.filter[bit / 64] |= 1 << (bit % 64);
+                            let e = ix.deletes.entry(h).or_default();
                             if !e.contains(&li) {
                                 e.push(li);
                             }
                         };
-                        put(&whole);
+                        put(s);
                         for_each_deletion(s, &mut buf, put);
                     }
                 }
@@ -372,6 +397,7 @@ impl BrandIndex {
         }
         let chars: Vec<char> = token.chars().collect();
         if !typos
+            || self.filter.is_empty()
             || chars.len() + 1 < MIN_TYPO_LABEL
             || chars.len() > self.max_label + 1
             || self.not_typos.contains(token)
@@ -381,17 +407,22 @@ impl BrandIndex {
         let skel_chars: Vec<char> = skel.chars().collect();
         let mut buf = String::new();
         let mut best: Option<u16> = None;
-        let forms: &[&Vec<char>] = if skel_chars == chars {
-            &[&chars]
+        let forms: &[(&str, &Vec<char>)] = if skel == token {
+            &[(token, &chars)]
         } else {
-            &[&chars, &skel_chars]
+            &[(token, &chars), (&skel, &skel_chars)]
         };
-        for s in forms {
+        for &(form, s) in forms {
             let mut check = |v: &str| {
                 if best.is_some() {
                     return;
                 }
-                if let Some(ls) = self.deletes.get(&hash(v.as_bytes())) {
+                let h = hash(v.as_bytes());
+                let bit = (h as usize) % FILTER_BITS;
+                if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return;
+                }
+                if let Some(ls) = self.deletes.get(&h) {
                     best = ls.iter().copied().find(|&li| {
                         let l = &self.labels[li as usize];
                         [&l.chars, &l.skeleton].into_iter().any(|target| {
@@ -406,9 +437,8 @@ impl BrandIndex {
                     });
                 }
             };
-            let whole: String = s.iter().collect();
-            check(&whole);
-            for_each_deletion(s, &mut buf, &mut check);
+            check(form);
+            for_each_deletion(form, &mut buf, &mut check);
             if best.is_some() {
                 break;
             }
@@ -498,11 +528,17 @@ impl BrandIndex {
             }
         }
         // Keywords glued to the brand: `amazoncareers`, `hrlinkedin`, `coca-colacareers`.
-        for t in std::iter::once(&label).chain(&tokens) {
-            for k in &self.keywords {
-                let rest = t
-                    .strip_suffix(k.as_str())
-                    .or_else(|| t.strip_prefix(k.as_str()));
+        let whole = (tokens.len() > 1).then_some(label);
+        for t in whole.iter().chain(&tokens) {
+            let (Some(&first), Some(&last)) = (t.as_bytes().first(), t.as_bytes().last()) else {
+                continue;
+            };
+            // Only keywords that start or end like the token can be glued to it.
+            let by_first = &self.keywords_by_first[first as usize % 128];
+            let by_last = &self.keywords_by_last[last as usize % 128];
+            for &ki in by_first.iter().chain(by_last) {
+                let k = self.keywords[ki as usize].as_str();
+                let rest = t.strip_suffix(k).or_else(|| t.strip_prefix(k));
                 let Some(rest) = rest else { continue };
                 let rest = rest.trim_matches(|c: char| c == '-' || c.is_ascii_digit());
                 let n = rest.chars().count();

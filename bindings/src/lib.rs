@@ -10,7 +10,7 @@
 #![deny(missing_docs)]
 
 use std::sync::Arc;
-use vigie_core::{CheckOptions, Message, OfferReport, PackInfo};
+use vigie_core::{CheckOptions, Message, OfferReport, PackInfo, UrlReport};
 
 uniffi::setup_scaffolding!();
 
@@ -79,6 +79,12 @@ impl Engine {
         options: CheckOptions,
     ) -> Result<OfferReport, ApiError> {
         Ok(self.inner.check_offer(&text, &options)?)
+    }
+
+    /// Checks one link, bare host or e-mail address (defanged `hxxp://evil[.]example` too):
+    /// lookalikes of protected brands, known-bad hosts, shorteners, free and disposable mail.
+    pub fn check_url(&self, input: String) -> Result<UrlReport, ApiError> {
+        Ok(self.inner.check_url(&input)?)
     }
 
     /// Checks a conversation: signs spread over several messages add up.

@@ -158,6 +158,19 @@ fn cold_start(c: &mut Criterion) {
     c.bench_function("engine_from_pack", |b| {
         b.iter(|| black_box(Engine::from_pack(DEFAULT_PACK).unwrap()))
     });
+    // The same pack without the domain section: the engine's cold start before this module.
+    let (header, content) = vigie_core::pack::envelope::open(DEFAULT_PACK).unwrap();
+    let mut content: serde_json::Value = serde_json::from_slice(content).unwrap();
+    content.as_object_mut().unwrap().remove("domains");
+    let without = vigie_core::pack::envelope::seal(&header, &serde_json::to_vec(&content).unwrap());
+    eprintln!(
+        "default pack {} bytes, {} bytes without the domain section",
+        DEFAULT_PACK.len(),
+        without.len()
+    );
+    c.bench_function("engine_from_pack_without_domains", |b| {
+        b.iter(|| black_box(Engine::from_pack(&without).unwrap()))
+    });
 }
 
 criterion_group! {

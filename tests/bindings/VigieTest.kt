@@ -5,7 +5,10 @@ import org.vigie.ApiException
 import org.vigie.Engine
 import org.vigie.core.CheckOptions
 import org.vigie.core.Message
+import org.vigie.core.InputKind
 import org.vigie.core.Risk
+import org.vigie.core.SignalKind
+import org.vigie.core.Technique
 import org.vigie.uniffiEnsureInitialized
 
 var passed = 0
@@ -59,6 +62,23 @@ fun main(args: Array<String>) {
         val i = e.messageIndex!!.toInt()
         chat[i].text.substring(e.startUtf16.toInt(), e.endUtf16.toInt()) == e.text
     })
+
+    // Links: a Cyrillic look-alike of a brand, a brand's own site, an e-mail, a refused input.
+    val look = engine.checkUrl("https://аmazon-careers.top/apply")
+    check("lookalike link is high", look.risk == Risk.HIGH) { "risk=${look.risk}" }
+    val sig = look.signals.firstOrNull { it.kind == SignalKind.LOOKALIKE }
+    check("lookalike names the brand domain", sig?.brandDomain == "amazon.com" && sig.technique == Technique.COMBO) { "$sig" }
+    check("punycode host and unicode form", look.host.startsWith("xn--") && look.hostUnicode.startsWith("аmazon")) { look.host }
+    val own = engine.checkUrl("https://jobs.apple.com/en-us/search")
+    check("official domain is quiet", own.risk == Risk.NONE && own.registrableDomain == "apple.com" && own.officialBrand == "Apple")
+    val mail = engine.checkUrl("deloitte.hr@gmail.com")
+    check("e-mail kind and free mail", mail.kind == InputKind.EMAIL && mail.signals.any { it.kind == SignalKind.FREE_MAIL })
+    try {
+        engine.checkUrl("")
+        check("empty link raises", false)
+    } catch (e: ApiException.InvalidInput) {
+        check("empty link raises ApiException.InvalidInput", true)
+    }
 
     try {
         Engine.fromPack(byteArrayOf(1, 2, 3, 4))

@@ -37,6 +37,7 @@ impl Lexicon {
     pub fn compile(
         lexicons: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
         normalizer: &Normalizer,
+        short_ok: &[&str],
     ) -> Result<Lexicon, String> {
         let mut concepts: Vec<String> = Vec::new();
         let mut concept_ix: HashMap<String, u16> = HashMap::new();
@@ -64,7 +65,7 @@ impl Lexicon {
                     if text.is_empty() {
                         continue;
                     }
-                    if text.chars().count() < 2 {
+                    if text.chars().count() < 2 && !short_ok.contains(&concept.as_str()) {
                         return Err(format!(
                             "{lang}/{concept}: phrase `{raw}` is too short to match safely"
                         ));

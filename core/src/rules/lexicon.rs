@@ -132,15 +132,13 @@ impl Lexicon {
         let mut hits = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
-            if p.check_start
-                && text[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-            {
+            // A letter of a script written without spaces (Han, Thai...) next to a Latin phrase
+            // is a boundary: "高薪customer service", "进KK园区".
+            let joins = |c: char| is_word_char(c) && uses_spaces(c);
+            if p.check_start && text[..m.start()].chars().next_back().is_some_and(joins) {
                 continue;
             }
-            if p.check_end && text[m.end()..].chars().next().is_some_and(is_word_char) {
+            if p.check_end && text[m.end()..].chars().next().is_some_and(joins) {
                 continue;
             }
             debug_assert!(m.end() <= bytes.len());

@@ -145,9 +145,17 @@ pub struct RuleSet {
 /// Whether `between` (the text from a negation to a hit) keeps them in one clause of at most
 /// `max_words` words.
 fn same_clause(between: &str, max_words: u32) -> bool {
-    !between.contains([
+    if between.contains([
         '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|',
-    ]) && between.split_whitespace().count() as u32 <= max_words
+    ]) {
+        return false;
+    }
+    // In scripts written without spaces, two characters count as a word.
+    let unspaced = between
+        .chars()
+        .filter(|&c| c.is_alphabetic() && !crate::text::uses_spaces(c))
+        .count() as u32;
+    between.split_whitespace().count() as u32 + unspaced / 2 <= max_words
 }
 
 fn severity(id: &str, s: &str) -> Result<Severity> {
@@ -320,9 +328,27 @@ impl RuleSet {
         let Some(neg) = &self.negation else {
             return HitIndex::new(self.lexicon.concept_count(), hits, signals);
         };
+        // A negation inside another concept's phrase ("不限学历", "no experience needed") is
+        // part of that phrase, not a negation of what follows.
+        let mut spans: Vec<(u32, u32)> = hits
+            .iter()
+            .filter(|h| h.concept != neg.concept)
+            .map(|h| (h.start, h.end))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut max_end = 0;
+        for s in &spans {
+            max_end = max_end.max(s.1);
+            reach.push(max_end);
+        }
+        let covered = |n: &Hit| {
+            let i = spans.partition_point(|s| s.0 <= n.start);
+            i > 0 && reach[i - 1] >= n.end
+        };
         let mut negs: Vec<(u32, u32)> = hits
             .iter()
-            .filter(|h| h.concept == neg.concept)
+            .filter(|h| h.concept == neg.concept && !covered(h))
             .map(|h| (h.start, h.end))
             .collect();
         negs.sort_unstable();

@@ -9,8 +9,8 @@ use crate::pack::{Pack, PackInfo, DEFAULT_PACK};
 use crate::report::{
     CheckOptions, Entity, EntityKind, Evidence, Finding, Message, OfferReport, Risk, Severity,
 };
-use crate::rules::{HitIndex, RuleSet, SIGNALS};
-use crate::text::{utf16_offsets, EmojiMap, LanguageDetector, Normalized, Normalizer};
+use crate::rules::{RuleSet, SIGNALS};
+use crate::text::{EmojiMap, LanguageDetector, Normalized, Normalizer, Utf16Index};
 
 /// The largest text (or conversation, all messages together) the engine accepts: 4 MiB.
 pub const MAX_TEXT_BYTES: usize = 4 << 20;
@@ -39,6 +39,8 @@ struct Analysis {
     entities: Vec<Raw>,
     fired: Vec<crate::rules::Fired>,
     combos: Vec<(usize, Vec<usize>)>,
+    dampening: f64,
+    contexts: Vec<String>,
     contact: ContactAnalysis,
 }
 
@@ -98,15 +100,18 @@ impl Engine {
                 ));
             }
         }
-        let index = HitIndex::new(self.rules.lexicon.concept_count(), &hits, &signals);
+        let index = self.rules.index(&normalized.text, &hits, &signals);
         let fired = self.rules.evaluate(&index);
         let combos = self.rules.combos_fired(&fired);
+        let (dampening, contexts) = self.rules.dampening(&index);
         Analysis {
             language: self.languages.detect(text),
             normalized,
             entities,
             fired,
             combos,
+            dampening,
+            contexts,
             contact,
         }
     }
@@ -217,11 +222,14 @@ impl Engine {
         let tr = |key: String| self.catalog.get(&lang, &key);
         let spans = Spans::new(segments, conversation);
 
-        let mut keep = 1.0f64;
+        // Rules of one category are one piece of evidence (the strongest counts); categories
+        // combine as independent evidence.
+        let mut strongest: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
         let mut findings: Vec<(f64, Finding)> = Vec::new();
         for f in &a.fired {
             let rule = &self.rules.rules[f.rule];
-            keep *= 1.0 - rule.def.weight / 100.0;
+            let w = strongest.entry(rule.def.category.as_str()).or_insert(0.0);
+            *w = w.max(rule.def.weight);
             let evidence = f
                 .spans
                 .iter()
@@ -244,7 +252,8 @@ impl Engine {
             let Some((def, severity)) = self.domains.finding_def(hit.id) else {
                 continue;
             };
-            keep *= 1.0 - def.weight / 100.0;
+            let w = strongest.entry(def.category.as_str()).or_insert(0.0);
+            *w = w.max(def.weight);
             let ranges: Vec<(u32, u32)> = hit
                 .spans
                 .iter()
@@ -290,7 +299,8 @@ impl Engine {
             ));
         }
         findings.sort_by(|a, b| b.1.severity.cmp(&a.1.severity).then(b.0.total_cmp(&a.0)));
-        let score = ((100.0 * (1.0 - keep) + bonus).round() as u32).min(100);
+        let keep: f64 = strongest.values().map(|w| 1.0 - w / 100.0).product();
+        let score = (((100.0 * (1.0 - keep) + bonus) * a.dampening).round() as u32).min(100);
         let risk = Risk::from_score(score);
         let entities = a.entities.iter().map(|e| spans.entity(e)).collect();
         OfferReport {
@@ -303,6 +313,7 @@ impl Engine {
             findings: findings.into_iter().map(|(_, f)| f).collect(),
             entities,
             advice: self.catalog.numbered(&lang, "advice.general"),
+            contexts: a.contexts.clone(),
             pack_id: self.info.pack_id.clone(),
             pack_version: self.info.pack_version.clone(),
         }
@@ -342,13 +353,16 @@ impl Default for Engine {
 /// Turns byte ranges of the analysed text into evidence relative to each message.
 struct Spans<'a> {
     segments: &'a [(usize, &'a str)],
+    utf16: Vec<Utf16Index<'a>>,
     conversation: bool,
 }
 
 impl<'a> Spans<'a> {
     fn new(segments: &'a [(usize, &'a str)], conversation: bool) -> Spans<'a> {
+        let utf16 = segments.iter().map(|(_, t)| Utf16Index::new(t)).collect();
         Spans {
             segments,
+            utf16,
             conversation,
         }
     }
@@ -361,13 +375,12 @@ impl<'a> Spans<'a> {
         let (base, text) = self.segments[i];
         let s = start.saturating_sub(base).min(text.len());
         let e = end.saturating_sub(base).clamp(s, text.len());
-        let u = utf16_offsets(text, &[s as u32, e as u32]);
         Evidence {
             text: text[s..e].to_string(),
             start: s as u32,
             end: e as u32,
-            start_utf16: u[0],
-            end_utf16: u[1],
+            start_utf16: self.utf16[i].offset(s),
+            end_utf16: self.utf16[i].offset(e),
             message_index: self.conversation.then_some(i as u32),
         }
     }

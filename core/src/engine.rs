@@ -1,5 +1,6 @@
 //! The engine: one immutable, thread-safe value compiled from a pack, with one call per check.
 
+use crate::device::{snapshot::DeviceSnapshot, DeviceAuditor, report::AuditReport};
 use crate::error::{Error, Result};
 use crate::extract::{self, Raw};
 use crate::i18n::Catalog;
@@ -27,6 +28,7 @@ pub struct Engine {
     rules: RuleSet,
     catalog: Catalog,
     languages: LanguageDetector,
+    device: DeviceAuditor,
 }
 
 /// What one analysis of a text found, before localization.
@@ -56,7 +58,12 @@ impl Engine {
                 "the pack has no English translations".into(),
             ));
         }
+        let device = DeviceAuditor::compile(
+            pack.sections.get("device"),
+            pack.sections.get("indicators"),
+        )?;
         Ok(Engine {
+            device,
             info: pack.info,
             normalizer,
             rules,
@@ -252,6 +259,38 @@ impl Engine {
             pack_id: self.info.pack_id.clone(),
             pack_version: self.info.pack_version.clone(),
         }
+    }
+
+    /// Audits a device snapshot for stalkerware, watchware, risky settings and location
+    /// sharing. The report's language is `options.lang` (English when untranslated).
+    pub fn audit_device(
+        &self,
+        snapshot: &DeviceSnapshot,
+        options: &CheckOptions,
+    ) -> Result<AuditReport> {
+        let (raws, apps) = self.device.audit(snapshot, &self.info.created)?;
+        let lang = self.catalog.choose(options.lang.as_deref(), "");
+        Ok(crate::device::build_report(
+            raws,
+            apps,
+            snapshot.platform,
+            &self.device,
+            &self.catalog,
+            &lang,
+            &self.info,
+        ))
+    }
+
+    /// [`Engine::audit_device`] on a snapshot in JSON (`docs/snapshot.md`). Malformed JSON
+    /// and oversized input are typed errors; unknown fields are ignored.
+    pub fn audit_device_json(&self, json: &str, options: &CheckOptions) -> Result<AuditReport> {
+        let snapshot = DeviceAuditor::parse_snapshot(json)?;
+        self.audit_device(&snapshot, options)
+    }
+
+    /// Numbers of distinct package ids and certificates in the pack's imported indicators.
+    pub fn indicator_counts(&self) -> (usize, usize) {
+        self.device.indicators.counts()
     }
 
     #[allow(clippy::too_many_arguments)]

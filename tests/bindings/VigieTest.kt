@@ -1,0 +1,88 @@
+// Binding smoke test: proves the Kotlin bridge end to end; the Rust logic is tested in Rust.
+package org.vigie.test
+
+import org.vigie.ApiException
+import org.vigie.Engine
+import org.vigie.core.CheckOptions
+import org.vigie.core.Message
+import org.vigie.core.Risk
+import org.vigie.uniffiEnsureInitialized
+
+var passed = 0
+var failed = 0
+
+fun check(name: String, cond: Boolean, detail: () -> String = { "" }) {
+    if (cond) {
+        passed++
+        println("ok   $name")
+    } else {
+        failed++
+        println("FAIL $name ${detail()}")
+    }
+}
+
+fun main(args: Array<String>) {
+    // Checks the contract version and every API checksum: stale bindings fail here.
+    uniffiEnsureInitialized()
+
+    val engine = Engine()
+    check("pack info", engine.packInfo().packId == "org.vigie.default")
+
+    // Emoji (surrogate pairs) and CJK before the match: UTF-16 offsets must still slice right.
+    val offer = "😀🚀 招聘 — Offre d'emploi : service client à Sihanoukville, salaire élevé, " +
+        "aucune expérience demandée. Frais d'inscription de 300 USD à payer avant le départ. " +
+        "Envoyez une photo de votre passeport sur Telegram @rh_recrut88. L'entreprise garde votre passeport à l'arrivée."
+    val report = engine.checkOffer(offer, CheckOptions(lang = "fr"))
+    check("french scam is high", report.risk == Risk.HIGH) { "risk=${report.risk} score=${report.score}" }
+    check("language detected", report.language == "fr") { report.language }
+    check("has findings", report.findings.isNotEmpty())
+    var sliced = 0
+    for (f in report.findings) {
+        for (e in f.evidence) {
+            val s = offer.substring(e.startUtf16.toInt(), e.endUtf16.toInt())
+            check("evidence ${f.ruleId} slices the Kotlin string", s == e.text) { "'$s' != '${e.text}'" }
+            sliced++
+        }
+    }
+    check("evidence present", sliced > 0)
+    check("explanations localized", report.findings.all { it.title.isNotBlank() && it.advice.isNotBlank() })
+    check("entities extracted", report.entities.any { it.value == "@rh_recrut88" })
+
+    val chat = listOf(
+        Message(sender = "recruiter", text = "Hello! Let's continue on Telegram, add me @hr_lisa"),
+        Message(sender = "me", text = "ok"),
+        Message(sender = "recruiter", text = "Send a photo of your passport and pay the visa processing fee of 200 USD"),
+    )
+    val conv = engine.checkConversation(chat, CheckOptions(lang = null))
+    check("conversation adds up", conv.risk == Risk.HIGH || conv.risk == Risk.MEDIUM) { "risk=${conv.risk}" }
+    check("conversation evidence points at messages", conv.findings.flatMap { it.evidence }.all { e ->
+        val i = e.messageIndex!!.toInt()
+        chat[i].text.substring(e.startUtf16.toInt(), e.endUtf16.toInt()) == e.text
+    })
+
+    try {
+        Engine.fromPack(byteArrayOf(1, 2, 3, 4))
+        check("bad pack raises", false)
+    } catch (e: ApiException.InvalidPack) {
+        check("bad pack raises ApiException.InvalidPack", true)
+    }
+    try {
+        engine.checkOffer("   ", CheckOptions(lang = null))
+        check("empty text raises", false)
+    } catch (e: ApiException.InvalidInput) {
+        check("empty text raises ApiException.InvalidInput", true)
+    }
+    // The old engine still works after a refused update.
+    check("engine still works", engine.checkOffer(offer, CheckOptions(lang = "en")).risk == Risk.HIGH)
+
+    engine.close()
+    try {
+        engine.packInfo()
+        check("closed engine refuses calls", false)
+    } catch (e: IllegalStateException) {
+        check("closed engine refuses calls", true)
+    }
+
+    println("kotlin: $passed passed, $failed failed")
+    if (failed > 0) kotlin.system.exitProcess(1)
+}

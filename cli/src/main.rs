@@ -43,6 +43,29 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Check phones for stalkerware, monitoring apps, risky settings and location sharing
+    /// (device snapshots in JSON, see docs/snapshot.md; `-` reads standard input).
+    Audit {
+        /// Language of explanations (en, fr, es, pt...).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format: readable text or one JSON object per snapshot.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A data pack to use instead of the embedded one (build one with imported indicators
+        /// with `vigie pack build --echap DIR`).
+        #[arg(long)]
+        pack: Option<String>,
+        /// Collect a snapshot from the phone connected with USB, using `adb`.
+        #[arg(long)]
+        adb: bool,
+        /// With --adb: the device serial, when several are connected.
+        #[arg(long, requires = "adb")]
+        serial: Option<String>,
+        /// Snapshot files (`-` for standard input).
+        #[arg(required_unless_present = "adb")]
+        snapshots: Vec<String>,
+    },
     /// Build and inspect data packs.
     Pack {
         #[command(subcommand)]
@@ -60,6 +83,13 @@ enum PackCommand {
         /// Where to write the pack.
         #[arg(short = 'o', long)]
         output: std::path::PathBuf,
+        /// A checkout of Echap's stalkerware-indicators (ioc.yaml, watchware.yaml,
+        /// samples.csv) to import.
+        #[arg(long)]
+        echap: Option<std::path::PathBuf>,
+        /// ISDi's app-flags.csv to import.
+        #[arg(long)]
+        isdi: Option<std::path::PathBuf>,
     },
     /// Print a pack's header.
     Info {
@@ -121,12 +151,68 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Audit {
+            lang,
+            format,
+            pack,
+            adb,
+            serial,
+            snapshots,
+        } => {
+            let engine = load_engine(pack.as_deref())?;
+            let options = CheckOptions { lang };
+            let mut inputs: Vec<(String, Result<vigie_core::AuditReport, String>)> = Vec::new();
+            if adb {
+                let name = format!("adb:{}", serial.as_deref().unwrap_or("device"));
+                let r = vigie_cli::audit::audit_adb(&engine, serial.as_deref(), &options);
+                inputs.push((name, r));
+            }
+            let mut failed = false;
+            for name in snapshots {
+                let r = vigie_cli::audit::audit_file(&engine, &name, &options);
+                inputs.push((name, r));
+            }
+            for (name, result) in &inputs {
+                let line = match (result, format) {
+                    (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
+                    (Ok(r), Format::Text) => vigie_cli::audit::text(name, r),
+                    (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
+                    (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
+                };
+                failed |= result.is_err();
+                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Pack {
-            command: PackCommand::Build { source, output },
+            command:
+                PackCommand::Build {
+                    source,
+                    output,
+                    echap,
+                    isdi,
+                },
         } => {
             let dir = source.unwrap_or_else(vigie_cli::pack_build::default_source_dir);
             let files = vigie_cli::pack_build::read_source_dir(&dir)?;
-            let bytes = vigie_core::pack::sources::build_pack(&files, Default::default())?;
+            let mut extra = serde_json::Map::new();
+            if echap.is_some() || isdi.is_some() {
+                let (section, stats) =
+                    vigie_cli::import::build_section(echap.as_deref(), isdi.as_deref())?;
+                extra.insert("indicators".into(), section);
+                writeln!(
+                    out,
+                    "imported {}",
+                    serde_json::to_string(&stats).unwrap_or_default()
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            let bytes = vigie_core::pack::sources::build_pack(&files, extra)?;
             Engine::from_pack(&bytes).map_err(|e| format!("the built pack does not load: {e}"))?;
             std::fs::write(&output, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;

@@ -1,6 +1,6 @@
 //! The engine: one immutable, thread-safe value compiled from a pack, with one call per check.
 
-use crate::device::{snapshot::DeviceSnapshot, DeviceAuditor, report::AuditReport};
+use crate::device::{report::AuditReport, snapshot::DeviceSnapshot, DeviceAuditor};
 use crate::error::{Error, Result};
 use crate::extract::{self, Raw};
 use crate::i18n::Catalog;
@@ -58,10 +58,8 @@ impl Engine {
                 "the pack has no English translations".into(),
             ));
         }
-        let device = DeviceAuditor::compile(
-            pack.sections.get("device"),
-            pack.sections.get("indicators"),
-        )?;
+        let device =
+            DeviceAuditor::compile(pack.sections.get("device"), pack.sections.get("indicators"))?;
         Ok(Engine {
             device,
             info: pack.info,

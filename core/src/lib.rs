@@ -42,9 +42,9 @@ pub mod rules;
 pub mod text;
 
 pub use device::indicators::Attribution;
-pub use device::{MAX_APPS, MAX_SNAPSHOT_BYTES};
 pub use device::report::{AuditReport, DeviceFinding};
 pub use device::snapshot::{AppInfo, Checklist, ConfigProfile, DeviceSnapshot, Platform};
+pub use device::{MAX_APPS, MAX_SNAPSHOT_BYTES};
 pub use engine::{Engine, MAX_TEXT_BYTES};
 pub use error::{Error, Result};
 pub use pack::PackInfo;

@@ -79,7 +79,9 @@ impl Access {
             device_owner: s
                 .device_owner
                 .as_deref()
-                .map(|o| super::indicators::normalize_package(super::snapshot::component_package(o)))
+                .map(|o| {
+                    super::indicators::normalize_package(super::snapshot::component_package(o))
+                })
                 .filter(|p| !p.is_empty()),
         }
     }
@@ -110,7 +112,10 @@ pub fn signs(app: &AppInfo, key: &str, access: &Access, config: &Config) -> AppS
         .as_deref()
         .map(|i| i.trim().to_ascii_lowercase())
         .filter(|i| !i.is_empty() && i != "null");
-    let from_store = app.system || installer.as_ref().is_some_and(|i| config.stores.contains(i));
+    let from_store = app.system
+        || installer
+            .as_ref()
+            .is_some_and(|i| config.stores.contains(i));
     s.from_store = from_store;
     let trusted = config.trusted.contains_key(key);
     let trusted_ok = trusted && from_store;
@@ -231,7 +236,11 @@ mod tests {
         assert_eq!(words("  Sync-Service_2!"), "sync service 2");
         let phrases = vec!["system service".to_string(), "update service".to_string()];
         assert!(name_matches(&phrases, Some("System Service"), "x.y"));
-        assert!(name_matches(&phrases, None, "org.example.updateservice.core"));
+        assert!(name_matches(
+            &phrases,
+            None,
+            "org.example.updateservice.core"
+        ));
         assert!(!name_matches(&phrases, Some("Systems"), "org.example.app"));
     }
 }

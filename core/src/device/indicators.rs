@@ -276,7 +276,14 @@ mod tests {
         ] {
             assert_eq!(normalize_cert(v), Some(want), "{v}");
         }
-        for bad in ["", "zz", "0011", &"00".repeat(32), "0:", "00112233445566778899AABBCCDDEEFF0011223"] {
+        for bad in [
+            "",
+            "zz",
+            "0011",
+            &"00".repeat(32),
+            "0:",
+            "00112233445566778899AABBCCDDEEFF0011223",
+        ] {
             assert_eq!(normalize_cert(bad), None, "{bad}");
         }
         assert_eq!(cert_hex(&want), "00112233445566778899AABBCCDDEEFF00112233");

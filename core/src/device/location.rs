@@ -68,7 +68,12 @@ pub fn checklist_findings(c: &Checklist) -> Vec<Raw> {
         "location_sharing",
         Severity::High,
     );
-    add(c.shared_account, "account.shared", "accounts", Severity::Medium);
+    add(
+        c.shared_account,
+        "account.shared",
+        "accounts",
+        Severity::Medium,
+    );
     add(
         c.unknown_devices_signed_in,
         "account.unknown_devices",

@@ -65,7 +65,9 @@ impl DeviceAuditor {
         }
         serde_json::from_str(json).map_err(|e| {
             // serde's message names the position and what was expected, never the content.
-            Error::InvalidInput(format!("the snapshot is not valid JSON of the expected shape: {e}"))
+            Error::InvalidInput(format!(
+                "the snapshot is not valid JSON of the expected shape: {e}"
+            ))
         })
     }
 
@@ -130,25 +132,36 @@ impl DeviceAuditor {
                 best = Some(r);
             }
         };
-        if let Some((family, how)) = self.indicators.lookup(key, &app.cert_sha1).into_iter().next() {
-            let source = self.indicators.sources.get(family.source).map(|s| s.id.clone());
+        if let Some((family, how)) = self
+            .indicators
+            .lookup(key, &app.cert_sha1)
+            .into_iter()
+            .next()
+        {
+            let source = self
+                .indicators
+                .sources
+                .get(family.source)
+                .map(|s| s.id.clone());
             let how_signal = match how {
                 MatchedBy::Package => "indicator_package",
                 MatchedBy::Certificate => "indicator_certificate",
                 MatchedBy::SharedCertificate => "indicator_shared_certificate",
             };
             let (id, category, severity) = match (family.kind, how) {
-                (Kind::Stalkerware, MatchedBy::SharedCertificate) => {
-                    ("indicator.stalkerware_shared_cert", "stalkerware", Severity::Medium)
-                }
+                (Kind::Stalkerware, MatchedBy::SharedCertificate) => (
+                    "indicator.stalkerware_shared_cert",
+                    "stalkerware",
+                    Severity::Medium,
+                ),
                 (Kind::Stalkerware, _) => ("indicator.stalkerware", "stalkerware", Severity::High),
                 (Kind::Watchware, _) => ("indicator.watchware", "watchware", Severity::Medium),
                 (Kind::DualUse, _) => ("indicator.dual_use", "dual_use", Severity::Low),
             };
             // A shared test certificate on a preinstalled app is how some phones are built;
             // dual-use apps that came with the phone (Find My Device...) are expected too.
-            let skip = app.system
-                && (how == MatchedBy::SharedCertificate || family.kind == Kind::DualUse);
+            let skip =
+                app.system && (how == MatchedBy::SharedCertificate || family.kind == Kind::DualUse);
             if !skip {
                 let mut signals = vec![how_signal];
                 signals.extend(signs.signals.iter().copied());

@@ -43,26 +43,53 @@ pub fn days(date: &str) -> Option<i64> {
 pub fn findings(s: &DeviceSnapshot, config: &Config, today: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     if is_on(setting(s, "adb_enabled")) {
-        out.push(Raw::new("settings.usb_debugging", "settings", Severity::Low));
+        out.push(Raw::new(
+            "settings.usb_debugging",
+            "settings",
+            Severity::Low,
+        ));
     }
     if is_on(setting(s, "development_settings_enabled")) && !is_on(setting(s, "adb_enabled")) {
-        out.push(Raw::new("settings.developer_options", "settings", Severity::Low));
+        out.push(Raw::new(
+            "settings.developer_options",
+            "settings",
+            Severity::Low,
+        ));
     }
     if is_on(setting(s, "install_non_market_apps")) {
-        out.push(Raw::new("settings.unknown_sources", "settings", Severity::Low));
+        out.push(Raw::new(
+            "settings.unknown_sources",
+            "settings",
+            Severity::Low,
+        ));
     }
     if is_off(setting(s, "package_verifier_enable")) {
-        out.push(Raw::new("settings.play_protect_off", "settings", Severity::Medium));
+        out.push(Raw::new(
+            "settings.play_protect_off",
+            "settings",
+            Severity::Medium,
+        ));
     }
     if s.screen_lock == Some(false) {
-        out.push(Raw::new("settings.no_screen_lock", "settings", Severity::Medium));
+        out.push(Raw::new(
+            "settings.no_screen_lock",
+            "settings",
+            Severity::Medium,
+        ));
     }
     if let (Some(patch), Some(now)) = (
         s.security_patch.as_deref().and_then(days),
-        s.collected_on.as_deref().and_then(days).or_else(|| days(today)),
+        s.collected_on
+            .as_deref()
+            .and_then(days)
+            .or_else(|| days(today)),
     ) {
         if now - patch > i64::from(config.patch_max_age_days) {
-            out.push(Raw::new("settings.old_security_patch", "settings", Severity::Low));
+            out.push(Raw::new(
+                "settings.old_security_patch",
+                "settings",
+                Severity::Low,
+            ));
         }
     }
 
@@ -89,7 +116,11 @@ pub fn findings(s: &DeviceSnapshot, config: &Config, today: &str) -> Vec<Raw> {
     for app in &s.apps {
         let key = super::indicators::normalize_package(&app.id);
         if config.root_tools.contains_key(&key) {
-            root_tools.push(Raw::new("root.tool", "root", Severity::Medium).app(&key, app.label.as_deref()).signals(vec!["root_tool"]));
+            root_tools.push(
+                Raw::new("root.tool", "root", Severity::Medium)
+                    .app(&key, app.label.as_deref())
+                    .signals(vec!["root_tool"]),
+            );
         } else if config.jailbreak_tools.contains_key(&key) {
             root_tools.push(
                 Raw::new("root.jailbreak_tool", "root", Severity::Medium)
@@ -107,7 +138,9 @@ pub fn findings(s: &DeviceSnapshot, config: &Config, today: &str) -> Vec<Raw> {
     out.extend(root_tools);
     let jb = s.jailbreak_indicators.iter().any(|j| !j.trim().is_empty());
     if jb {
-        out.push(Raw::new("root.jailbroken", "root", Severity::Medium).signals(vec!["jailbreak_trace"]));
+        out.push(
+            Raw::new("root.jailbroken", "root", Severity::Medium).signals(vec!["jailbreak_trace"]),
+        );
     }
 
     // Management.
@@ -131,13 +164,18 @@ pub fn findings(s: &DeviceSnapshot, config: &Config, today: &str) -> Vec<Raw> {
         } else {
             ("management.config_profile", Severity::Low)
         };
-        let mut raw = Raw::new(id, "management", sev).signals(vec![if p.mdm { "mdm" } else { "profile" }]);
+        let mut raw =
+            Raw::new(id, "management", sev).signals(vec![if p.mdm { "mdm" } else { "profile" }]);
         raw.app_label = label.map(str::to_string);
         raw.family = p.organization.clone().filter(|o| !o.trim().is_empty());
         out.push(raw);
     }
     if s.supervised == Some(true) && s.platform != Platform::Android {
-        out.push(Raw::new("management.supervised", "management", Severity::Medium));
+        out.push(Raw::new(
+            "management.supervised",
+            "management",
+            Severity::Medium,
+        ));
     }
     out
 }
@@ -150,7 +188,10 @@ mod tests {
     fn dates() {
         assert_eq!(days("1970-01-01"), Some(0));
         assert_eq!(days("2000-03-01"), Some(11_017));
-        assert_eq!(days("2024-05-01").unwrap() - days("2023-05-01").unwrap(), 366);
+        assert_eq!(
+            days("2024-05-01").unwrap() - days("2023-05-01").unwrap(),
+            366
+        );
         assert_eq!(days("2024-13-01"), None);
         assert_eq!(days("garbage"), None);
         assert_eq!(days("２０２４-01-01"), None);

@@ -238,7 +238,10 @@ pub fn dumpsys_package(text: &str) -> HashMap<String, PackageDump> {
             if i != "null" && valid_package(i) {
                 entry.installer = Some(i.to_string());
             }
-        } else if let Some(flags) = t.strip_prefix("pkgFlags=[") {
+        } else if let Some(flags) = t
+            .strip_prefix("pkgFlags=[")
+            .or_else(|| t.strip_prefix("flags=["))
+        {
             entry.system |= flags.split_whitespace().any(|f| f == "SYSTEM");
         } else if let Some((perm, rest)) = t.split_once(": granted=") {
             if rest.starts_with("true") && perm.contains('.') && !perm.contains(' ') {

@@ -87,7 +87,7 @@ impl DeviceAuditor {
             if key.is_empty() || !seen.insert(key.clone()) {
                 continue;
             }
-            if let Some(f) = self.judge_app(app, &key, &access) {
+            if let Some(f) = self.judge_app(app, &key, &access, true) {
                 findings.push(f);
             }
         }
@@ -107,7 +107,7 @@ impl DeviceAuditor {
                 ..Default::default()
             };
             seen.insert(p.clone());
-            if let Some(f) = self.judge_app(&app, p, &access) {
+            if let Some(f) = self.judge_app(&app, p, &access, false) {
                 findings.push(f);
             }
         }
@@ -124,8 +124,17 @@ impl DeviceAuditor {
         app: &snapshot::AppInfo,
         key: &str,
         access: &heuristics::Access,
+        listed: bool,
     ) -> Option<Raw> {
-        let signs = heuristics::signs(app, key, access, &self.config);
+        let mut signs = heuristics::signs(app, key, access, &self.config);
+        if !listed {
+            // Not in the app list: where it came from is not known, which says nothing.
+            let before = signs.signals.len();
+            signs.signals.retain(|s| *s != "unknown_installer");
+            if signs.signals.len() < before {
+                signs.concealment -= 1;
+            }
+        }
         let mut best: Option<Raw> = None;
         let mut consider = |r: Raw| {
             if best.as_ref().map_or(true, |b| r.severity > b.severity) {

@@ -232,7 +232,7 @@ impl Indicators {
         self.families.is_empty()
     }
 
-    /// The families an app matches, with how, strongest kind first.
+    /// The families an app matches, with how: earlier sources first, then strongest kind.
     pub fn lookup(&self, id: &str, certs: &[String]) -> Vec<(&Family, MatchedBy)> {
         let mut out: Vec<(u32, MatchedBy)> = Vec::new();
         if let Some(fams) = self.by_package.get(&normalize_package(id)) {
@@ -256,7 +256,10 @@ impl Indicators {
             .into_iter()
             .map(|(f, how)| (&self.families[f as usize], how))
             .collect();
-        res.sort_by(|a, b| b.0.kind.cmp(&a.0.kind));
+        // Earlier sources take precedence (the builder writes Echap's curated families before
+        // ISDi's broad flags, so an app Echap calls watchware is not reported as stalkerware
+        // because ISDi flags it so); within a source, the strongest kind first.
+        res.sort_by(|a, b| a.0.source.cmp(&b.0.source).then(b.0.kind.cmp(&a.0.kind)));
         res
     }
 }

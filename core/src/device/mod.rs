@@ -63,6 +63,11 @@ impl DeviceAuditor {
         if json.trim().is_empty() {
             return Err(Error::InvalidInput("the snapshot is empty".into()));
         }
+        if !json.trim_start().starts_with('{') {
+            return Err(Error::InvalidInput(
+                "the snapshot must be a JSON object (see docs/snapshot.md)".into(),
+            ));
+        }
         serde_json::from_str(json).map_err(|e| {
             // serde's message names the position and what was expected, never the content.
             Error::InvalidInput(format!(

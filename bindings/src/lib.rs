@@ -10,7 +10,7 @@
 #![deny(missing_docs)]
 
 use std::sync::Arc;
-use vigie_core::{CheckOptions, Message, OfferReport, PackInfo};
+use vigie_core::{AuditReport, CheckOptions, DeviceSnapshot, Message, OfferReport, PackInfo};
 
 uniffi::setup_scaffolding!();
 
@@ -88,5 +88,24 @@ impl Engine {
         options: CheckOptions,
     ) -> Result<OfferReport, ApiError> {
         Ok(self.inner.check_conversation(&messages, &options)?)
+    }
+
+    /// Audits a device snapshot (stalkerware, monitoring apps, settings, location sharing).
+    pub fn audit_device(
+        &self,
+        snapshot: DeviceSnapshot,
+        options: CheckOptions,
+    ) -> Result<AuditReport, ApiError> {
+        Ok(self.inner.audit_device(&snapshot, &options)?)
+    }
+
+    /// Audits a device snapshot given as JSON (`docs/snapshot.md`); unknown fields are ignored,
+    /// malformed JSON raises `InvalidInput`.
+    pub fn audit_device_json(
+        &self,
+        json: String,
+        options: CheckOptions,
+    ) -> Result<AuditReport, ApiError> {
+        Ok(self.inner.audit_device_json(&json, &options)?)
     }
 }

@@ -329,7 +329,7 @@ mod tests {
         let l = pm_list(
             "package:org.example.a installer=com.android.vending uid:10123\n\
              package:/data/app/~~x==/org.example.b-1/base.apk=org.example.b installer=null uid:10124\n\
-             garbage\npackage:\npackage:bad name installer=x\npackage:org.example.c installer=com.and",
+             garbage\npackage:\npackage:bad!name installer=x\npackage:org.example.c installer=com.and",
         );
         assert_eq!(l.len(), 3);
         assert_eq!(l[0].installer.as_deref(), Some("com.android.vending"));

@@ -3,6 +3,7 @@
 //! password managers, watch companions), root and jailbreak tools, sensitive permissions and
 //! the name patterns that sound like part of the system.
 
+use super::heuristics::PhraseSet;
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -40,12 +41,12 @@ pub struct Config {
     pub jailbreak_tools: HashMap<String, String>,
     /// Permission → the capability it gives (`sms`, `call_log`, `microphone`, ...).
     pub sensitive_permissions: HashMap<String, String>,
-    /// Lower-case phrases of names that sound like part of the system.
-    pub system_name_phrases: Vec<String>,
-    /// Lower-case phrases of names of location trackers.
-    pub locator_name_phrases: Vec<String>,
-    /// Lower-case phrases of names of monitoring apps.
-    pub monitor_name_phrases: Vec<String>,
+    /// Names that sound like part of the system.
+    pub system_names: PhraseSet,
+    /// Names of location trackers.
+    pub locator_names: PhraseSet,
+    /// Names of monitoring apps.
+    pub monitor_names: PhraseSet,
     /// Security patches older than this many days are reported.
     pub patch_max_age_days: u32,
 }
@@ -59,13 +60,6 @@ fn lower_keys(m: HashMap<String, String>) -> HashMap<String, String> {
 fn lower_set(v: Vec<String>) -> HashSet<String> {
     v.into_iter()
         .map(|s| s.trim().to_ascii_lowercase())
-        .collect()
-}
-
-fn phrases(v: Vec<String>) -> Vec<String> {
-    v.into_iter()
-        .map(|s| super::heuristics::words(&s))
-        .filter(|s| !s.is_empty())
         .collect()
 }
 
@@ -90,9 +84,9 @@ impl Config {
             root_tools: lower_keys(apps.root_tools),
             jailbreak_tools: lower_keys(apps.jailbreak_tools),
             sensitive_permissions: signals.sensitive_permissions,
-            system_name_phrases: phrases(signals.system_name_phrases),
-            locator_name_phrases: phrases(signals.locator_name_phrases),
-            monitor_name_phrases: phrases(signals.monitor_name_phrases),
+            system_names: PhraseSet::new(&signals.system_name_phrases),
+            locator_names: PhraseSet::new(&signals.locator_name_phrases),
+            monitor_names: PhraseSet::new(&signals.monitor_name_phrases),
             patch_max_age_days: signals.patch_max_age_days.unwrap_or(365),
         })
     }

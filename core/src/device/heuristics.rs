@@ -12,11 +12,22 @@ use super::config::Config;
 use super::report::Raw;
 use super::snapshot::AppInfo;
 use crate::report::Severity;
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 
 /// Lower-case words of a name, separated by single spaces (`Sync-Service_2` → `sync service 2`).
 pub fn words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 2);
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !out.ends_with(' ') && !out.is_empty() {
+                out.push(' ');
+            }
+        }
+        return out.trim_end().to_string();
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
@@ -27,25 +38,70 @@ pub fn words(s: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// Whether one of `phrases` (already in [`words`] form) is in the app's label or id.
-pub fn name_matches(phrases: &[String], label: Option<&str>, id: &str) -> bool {
-    if phrases.is_empty() {
-        return false;
+/// A list of name phrases compiled for matching against [`NameForms`]: whole words in the label
+/// or the id, or (for phrases of 8 letters or more) run together inside the id
+/// (`systemupdate`).
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    padded: Option<AhoCorasick>,
+    compact: Option<AhoCorasick>,
+}
+
+impl PhraseSet {
+    /// Compiles phrases (any case and punctuation; they are reduced with [`words`]).
+    pub fn new(phrases: &[String]) -> PhraseSet {
+        let words: Vec<String> = phrases
+            .iter()
+            .map(|p| words(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let padded: Vec<String> = words.iter().map(|p| format!(" {p} ")).collect();
+        let compact: Vec<String> = words
+            .iter()
+            .map(|p| p.replace(' ', ""))
+            .filter(|p| p.len() >= 8)
+            .collect();
+        let build = |v: &[String]| (!v.is_empty()).then(|| AhoCorasick::new(v).ok()).flatten();
+        PhraseSet {
+            padded: build(&padded),
+            compact: build(&compact),
+        }
     }
-    let label = format!(" {} ", words(label.unwrap_or("")));
-    let id_words = format!(" {} ", words(id));
-    let compact_id: String = id
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    phrases.iter().any(|p| {
-        let padded = format!(" {p} ");
-        let compact: String = p.chars().filter(|c| *c != ' ').collect();
-        label.contains(&padded)
-            || id_words.contains(&padded)
-            || (compact.len() >= 8 && compact_id.contains(&compact))
-    })
+
+    /// Whether a phrase is in the app's label or id.
+    pub fn matches(&self, n: &NameForms) -> bool {
+        self.padded
+            .as_ref()
+            .is_some_and(|a| a.is_match(&n.label) || a.is_match(&n.id))
+            || self
+                .compact
+                .as_ref()
+                .is_some_and(|a| a.is_match(&n.compact_id))
+    }
+}
+
+/// An app's label and id in the forms [`PhraseSet`] matches: ` words `, and the id's letters
+/// and digits run together.
+#[derive(Debug, Clone, Default)]
+pub struct NameForms {
+    label: String,
+    id: String,
+    compact_id: String,
+}
+
+impl NameForms {
+    /// The forms of one app's name.
+    pub fn new(label: Option<&str>, id: &str) -> NameForms {
+        NameForms {
+            label: format!(" {} ", words(label.unwrap_or(""))),
+            id: format!(" {} ", words(id)),
+            compact_id: id
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect(),
+        }
+    }
 }
 
 /// Which packages hold which special access, from the snapshot's component lists.
@@ -102,6 +158,8 @@ pub struct AppSigns {
     pub from_store: bool,
     /// Holds background location.
     pub background_location: bool,
+    /// Its name sounds like a location tracker.
+    pub locator_name: bool,
 }
 
 /// The signs of one app. `key` is its normalized id.
@@ -118,6 +176,12 @@ pub fn signs(app: &AppInfo, key: &str, access: &Access, config: &Config) -> AppS
             .is_some_and(|i| config.stores.contains(i));
     s.from_store = from_store;
     let trusted = config.trusted.contains_key(key);
+    // System apps are never judged on their names: skip building the forms.
+    let names = if app.system {
+        NameForms::default()
+    } else {
+        NameForms::new(app.label.as_deref(), key)
+    };
     let trusted_ok = trusted && from_store;
 
     if access.accessibility.contains(key) && !trusted_ok {
@@ -146,7 +210,7 @@ pub fn signs(app: &AppInfo, key: &str, access: &Access, config: &Config) -> AppS
         s.concealment += 3;
     } else if !app.system
         && !trusted
-        && (name_matches(&config.system_name_phrases, app.label.as_deref(), key)
+        && (config.system_names.matches(&names)
             || (!from_store && (key.starts_with("com.android.") || key.starts_with("android."))))
     {
         s.signals.push("system_name");
@@ -182,7 +246,8 @@ pub fn signs(app: &AppInfo, key: &str, access: &Access, config: &Config) -> AppS
         s.signals.push("battery_exempt");
         s.collection += 1;
     }
-    if name_matches(&config.monitor_name_phrases, app.label.as_deref(), key) {
+    s.locator_name = !app.system && config.locator_names.matches(&names);
+    if !app.system && config.monitor_names.matches(&names) {
         s.signals.push("monitor_name");
         s.collection += 2;
     }
@@ -234,13 +299,11 @@ mod tests {
     #[test]
     fn words_and_names() {
         assert_eq!(words("  Sync-Service_2!"), "sync service 2");
-        let phrases = vec!["system service".to_string(), "update service".to_string()];
-        assert!(name_matches(&phrases, Some("System Service"), "x.y"));
-        assert!(name_matches(
-            &phrases,
-            None,
-            "org.example.updateservice.core"
-        ));
-        assert!(!name_matches(&phrases, Some("Systems"), "org.example.app"));
+        let set = PhraseSet::new(&["System Service".to_string(), "update service".to_string()]);
+        assert!(set.matches(&NameForms::new(Some("System-Service"), "x.y")));
+        assert!(set.matches(&NameForms::new(None, "org.example.updateservice.core")));
+        assert!(!set.matches(&NameForms::new(Some("Systems"), "org.example.app")));
+        assert!(!PhraseSet::default().matches(&NameForms::new(Some("x"), "y")));
+        assert_eq!(words("Ünïcode Näme"), "ünïcode näme");
     }
 }

@@ -3,18 +3,17 @@
 //! Wording stays calm: sharing a location is often wanted; the point is that the person knows
 //! who can see it.
 
-use super::config::Config;
-use super::heuristics::{name_matches, AppSigns};
+use super::heuristics::AppSigns;
 use super::report::Raw;
 use super::snapshot::{AppInfo, Checklist};
 use crate::report::Severity;
 
 /// The location finding for an app that no stronger finding covers.
-pub fn app_finding(app: &AppInfo, key: &str, signs: &AppSigns, config: &Config) -> Option<Raw> {
+pub fn app_finding(app: &AppInfo, key: &str, signs: &AppSigns) -> Option<Raw> {
     if app.system {
         return None;
     }
-    let raw = if name_matches(&config.locator_name_phrases, app.label.as_deref(), key) {
+    let raw = if signs.locator_name {
         let mut signals = vec!["locator_name"];
         if signs.background_location {
             signals.push("background_location");

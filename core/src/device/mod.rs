@@ -142,7 +142,11 @@ impl DeviceAuditor {
         }
         let mut best: Option<Raw> = None;
         let mut consider = |r: Raw| {
-            if best.as_ref().map_or(true, |b| r.severity > b.severity) {
+            let stronger = match &best {
+                None => true,
+                Some(b) => r.severity > b.severity,
+            };
+            if stronger {
                 best = Some(r);
             }
         };
@@ -190,7 +194,7 @@ impl DeviceAuditor {
         if let Some(r) = heuristics::judge(app, key, &signs) {
             consider(r);
         }
-        if let Some(r) = location::app_finding(app, key, &signs, &self.config) {
+        if let Some(r) = location::app_finding(app, key, &signs) {
             consider(r);
         }
         best

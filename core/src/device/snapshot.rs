@@ -130,7 +130,6 @@ pub struct Checklist {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceSnapshot {
     /// Android or iOS.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub platform: Platform,
     /// OS version (`14`, `17.5`), if known.
     #[cfg_attr(feature = "uniffi", uniffi(default))]

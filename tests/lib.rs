@@ -83,9 +83,14 @@ impl CorpusItem {
 
 /// Every corpus file (`tests/corpus/*.jsonl`) with its items, sorted by file name.
 pub fn corpus() -> Vec<(String, Vec<CorpusItem>)> {
-    let dir = tests_dir().join("corpus");
+    labelled_set("corpus")
+}
+
+/// Every file of a labelled set (`tests/<folder>/*.jsonl`) with its items, sorted by name.
+pub fn labelled_set(folder: &str) -> Vec<(String, Vec<CorpusItem>)> {
+    let dir = tests_dir().join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/corpus exists")
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))

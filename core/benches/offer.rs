@@ -2,6 +2,8 @@
 //! start from the embedded pack (goal ≤ 20 ms), and 256 KB vs 1 MB of text (time must grow
 //! linearly: criterion reports throughput in bytes per second for both).
 
+#![allow(missing_docs)] // criterion_group! generates undocumented functions
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use vigie_core::{CheckOptions, Engine};

@@ -8,7 +8,7 @@ use crate::pack::{Pack, PackInfo, DEFAULT_PACK};
 use crate::report::{
     CheckOptions, Entity, EntityKind, Evidence, Finding, Message, OfferReport, Risk, Severity,
 };
-use crate::rules::{HitIndex, RuleSet, SIGNALS};
+use crate::rules::{RuleSet, SIGNALS};
 use crate::text::{utf16_offsets, EmojiMap, LanguageDetector, Normalized, Normalizer};
 
 /// The largest text (or conversation, all messages together) the engine accepts: 4 MiB.
@@ -38,6 +38,8 @@ struct Analysis {
     entities: Vec<Raw>,
     fired: Vec<crate::rules::Fired>,
     combos: Vec<(usize, Vec<usize>)>,
+    dampening: f64,
+    contexts: Vec<String>,
 }
 
 impl Engine {
@@ -85,15 +87,18 @@ impl Engine {
         let hits = self.rules.lexicon.find(&normalized.text);
         let entities = extract::extract(text);
         let signals = self.signals(&entities, &normalized);
-        let index = HitIndex::new(self.rules.lexicon.concept_count(), &hits, &signals);
+        let index = self.rules.index(&normalized.text, &hits, &signals);
         let fired = self.rules.evaluate(&index);
         let combos = self.rules.combos_fired(&fired);
+        let (dampening, contexts) = self.rules.dampening(&index);
         Analysis {
             language: self.languages.detect(text),
             normalized,
             entities,
             fired,
             combos,
+            dampening,
+            contexts,
         }
     }
 
@@ -191,11 +196,14 @@ impl Engine {
         let tr = |key: String| self.catalog.get(&lang, &key);
         let spans = Spans::new(segments, conversation);
 
-        let mut keep = 1.0f64;
+        // Rules of one category are one piece of evidence (the strongest counts); categories
+        // combine as independent evidence.
+        let mut strongest: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
         let mut findings: Vec<(f64, Finding)> = Vec::new();
         for f in &a.fired {
             let rule = &self.rules.rules[f.rule];
-            keep *= 1.0 - rule.def.weight / 100.0;
+            let w = strongest.entry(rule.def.category.as_str()).or_insert(0.0);
+            *w = w.max(rule.def.weight);
             let evidence = f
                 .spans
                 .iter()
@@ -241,7 +249,8 @@ impl Engine {
             ));
         }
         findings.sort_by(|a, b| b.1.severity.cmp(&a.1.severity).then(b.0.total_cmp(&a.0)));
-        let score = ((100.0 * (1.0 - keep) + bonus).round() as u32).min(100);
+        let keep: f64 = strongest.values().map(|w| 1.0 - w / 100.0).product();
+        let score = (((100.0 * (1.0 - keep) + bonus) * a.dampening).round() as u32).min(100);
         let risk = Risk::from_score(score);
         let entities = a.entities.iter().map(|e| spans.entity(e)).collect();
         OfferReport {
@@ -254,6 +263,7 @@ impl Engine {
             findings: findings.into_iter().map(|(_, f)| f).collect(),
             entities,
             advice: self.catalog.numbered(&lang, "advice.general"),
+            contexts: a.contexts.clone(),
             pack_id: self.info.pack_id.clone(),
             pack_version: self.info.pack_version.clone(),
         }

@@ -178,6 +178,9 @@ pub struct OfferReport {
     pub entities: Vec<Entity>,
     /// Localized general safe steps.
     pub advice: Vec<String>,
+    /// Contexts that lowered the score (e.g. `context.awareness` for a news article or NGO
+    /// warning that describes these scams).
+    pub contexts: Vec<String>,
     /// Id of the pack that judged.
     pub pack_id: String,
     /// Version of the pack that judged.

@@ -71,15 +71,12 @@ pub fn open(
     bytes: &[u8],
 ) -> Result<(serde_json::Map<String, serde_json::Value>, &[u8]), EnvelopeError> {
     if bytes.len() < PREFIX_LEN {
-        return Err(
-            if bytes.starts_with(&MAGIC[..bytes.len().min(8)]) && !bytes.is_empty() {
-                EnvelopeError::Truncated
-            } else if bytes.is_empty() {
-                EnvelopeError::Truncated
-            } else {
-                EnvelopeError::BadMagic
-            },
-        );
+        // A prefix of the magic (or nothing at all) is a cut pack; anything else is not a pack.
+        return Err(if MAGIC.starts_with(&bytes[..bytes.len().min(8)]) {
+            EnvelopeError::Truncated
+        } else {
+            EnvelopeError::BadMagic
+        });
     }
     if &bytes[..8] != MAGIC {
         return Err(EnvelopeError::BadMagic);

@@ -89,6 +89,41 @@ pub struct RulesSection {
     /// The combinations.
     #[serde(default)]
     pub combos: Vec<ComboDef>,
+    /// How negations ("no fee", "we never keep your passport") cancel hits.
+    #[serde(default)]
+    pub negation: Option<NegationDef>,
+    /// Contexts that lower the score, such as a news article or NGO warning about scams.
+    #[serde(default)]
+    pub dampeners: Vec<DampenerDef>,
+}
+
+/// Negation handling: a hit preceded closely, in the same clause, by a negation is dropped.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegationDef {
+    /// The lexicon concept holding negation words (`not`, `never`, `不`, `ไม่`...).
+    pub concept: String,
+    /// How far before a hit, in normalized bytes, a negation counts.
+    pub window: u32,
+    /// At most this many words between the negation and the hit.
+    pub max_words: u32,
+    /// Concepts whose phrases carry their own negation and are never dropped.
+    #[serde(default)]
+    pub exempt: Vec<String>,
+}
+
+/// A context that scales the score down when its concept is found often enough.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DampenerDef {
+    /// Stable id, reported in `contexts`.
+    pub id: String,
+    /// The lexicon concept.
+    pub concept: String,
+    /// Distinct hits needed.
+    pub min_hits: u32,
+    /// Factor applied to the score (0–1).
+    pub factor: f64,
 }
 
 /// One language's entry in `languages.json`.

@@ -37,6 +37,7 @@ impl Lexicon {
     pub fn compile(
         lexicons: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
         normalizer: &Normalizer,
+        short_ok: &[&str],
     ) -> Result<Lexicon, String> {
         let mut concepts: Vec<String> = Vec::new();
         let mut concept_ix: HashMap<String, u16> = HashMap::new();
@@ -64,7 +65,7 @@ impl Lexicon {
                     if text.is_empty() {
                         continue;
                     }
-                    if text.chars().count() < 2 {
+                    if text.chars().count() < 2 && !short_ok.contains(&concept.as_str()) {
                         return Err(format!(
                             "{lang}/{concept}: phrase `{raw}` is too short to match safely"
                         ));
@@ -131,15 +132,13 @@ impl Lexicon {
         let mut hits = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
-            if p.check_start
-                && text[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-            {
+            // A letter of a script written without spaces (Han, Thai...) next to a Latin phrase
+            // is a boundary: "高薪customer service", "进KK园区".
+            let joins = |c: char| is_word_char(c) && uses_spaces(c);
+            if p.check_start && text[..m.start()].chars().next_back().is_some_and(joins) {
                 continue;
             }
-            if p.check_end && text[m.end()..].chars().next().is_some_and(is_word_char) {
+            if p.check_end && text[m.end()..].chars().next().is_some_and(joins) {
                 continue;
             }
             debug_assert!(m.end() <= bytes.len());

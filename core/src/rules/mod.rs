@@ -120,6 +120,15 @@ impl HitIndex {
     }
 }
 
+/// Compiled negation settings.
+#[derive(Debug, Clone)]
+struct Negation {
+    concept: u16,
+    window: u32,
+    max_words: u32,
+    exempt: Vec<bool>,
+}
+
 /// All rules and combos of a pack, with the lexicon they use.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -129,6 +138,24 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Combos in pack order.
     pub combos: Vec<Combo>,
+    negation: Option<Negation>,
+    dampeners: Vec<(crate::pack::DampenerDef, u16)>,
+}
+
+/// Whether `between` (the text from a negation to a hit) keeps them in one clause of at most
+/// `max_words` words.
+fn same_clause(between: &str, max_words: u32) -> bool {
+    if between.contains([
+        '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|',
+    ]) {
+        return false;
+    }
+    // In scripts written without spaces, two characters count as a word.
+    let unspaced = between
+        .chars()
+        .filter(|&c| c.is_alphabetic() && !crate::text::uses_spaces(c))
+        .count() as u32;
+    between.split_whitespace().count() as u32 + unspaced / 2 <= max_words
 }
 
 fn severity(id: &str, s: &str) -> Result<Severity> {
@@ -145,11 +172,17 @@ impl RuleSet {
         lexicons: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
         normalizer: &crate::text::Normalizer,
     ) -> Result<RuleSet> {
-        let lexicon =
-            Lexicon::compile(lexicons, normalizer).map_err(|reason| Error::PackInvalidRule {
+        let short_ok: Vec<&str> = section
+            .negation
+            .iter()
+            .map(|n| n.concept.as_str())
+            .collect();
+        let lexicon = Lexicon::compile(lexicons, normalizer, &short_ok).map_err(|reason| {
+            Error::PackInvalidRule {
                 id: "lexicons".into(),
                 reason,
-            })?;
+            }
+        })?;
         let resolve = |id: &str, name: &str| -> Result<ConceptRef> {
             if let Some(sig) = name.strip_prefix('$') {
                 SIGNALS
@@ -237,11 +270,120 @@ impl RuleSet {
                 any_of,
             });
         }
+        let negation = match &section.negation {
+            None => None,
+            Some(def) => {
+                let concept =
+                    lexicon
+                        .concept_index(&def.concept)
+                        .ok_or_else(|| Error::PackInvalidRule {
+                            id: "negation".into(),
+                            reason: format!("concept `{}` has no phrases", def.concept),
+                        })?;
+                let mut exempt = vec![false; lexicon.concept_count()];
+                exempt[concept as usize] = true;
+                for name in &def.exempt {
+                    if let Some(i) = lexicon.concept_index(name) {
+                        exempt[i as usize] = true;
+                    }
+                }
+                Some(Negation {
+                    concept,
+                    window: def.window,
+                    max_words: def.max_words,
+                    exempt,
+                })
+            }
+        };
+        let dampeners = section
+            .dampeners
+            .iter()
+            .map(|d| {
+                if !(0.0..=1.0).contains(&d.factor) {
+                    return Err(Error::PackInvalidRule {
+                        id: d.id.clone(),
+                        reason: "factor must be within 0..=1".into(),
+                    });
+                }
+                lexicon
+                    .concept_index(&d.concept)
+                    .map(|c| (d.clone(), c))
+                    .ok_or_else(|| Error::PackInvalidRule {
+                        id: d.id.clone(),
+                        reason: format!("concept `{}` has no phrases", d.concept),
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(RuleSet {
             lexicon,
             rules,
             combos,
+            negation,
+            dampeners,
         })
+    }
+
+    /// Indexes the hits in `text` (normalized), dropping those a negation cancels.
+    pub fn index(&self, text: &str, hits: &[Hit], signals: &[(u16, (u32, u32))]) -> HitIndex {
+        let Some(neg) = &self.negation else {
+            return HitIndex::new(self.lexicon.concept_count(), hits, signals);
+        };
+        // A negation inside another concept's phrase ("不限学历", "no experience needed") is
+        // part of that phrase, not a negation of what follows.
+        let mut spans: Vec<(u32, u32)> = hits
+            .iter()
+            .filter(|h| h.concept != neg.concept)
+            .map(|h| (h.start, h.end))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut max_end = 0;
+        for s in &spans {
+            max_end = max_end.max(s.1);
+            reach.push(max_end);
+        }
+        let covered = |n: &Hit| {
+            let i = spans.partition_point(|s| s.0 <= n.start);
+            i > 0 && reach[i - 1] >= n.end
+        };
+        let mut negs: Vec<(u32, u32)> = hits
+            .iter()
+            .filter(|h| h.concept == neg.concept && !covered(h))
+            .map(|h| (h.start, h.end))
+            .collect();
+        negs.sort_unstable();
+        let kept: Vec<Hit> = hits
+            .iter()
+            .filter(|h| {
+                if neg.exempt[h.concept as usize] {
+                    return true;
+                }
+                let from = h.start.saturating_sub(neg.window);
+                let first = negs.partition_point(|n| n.1 < from);
+                !negs[first..]
+                    .iter()
+                    .take_while(|n| n.1 <= h.start)
+                    .any(|n| {
+                        text.get(n.1 as usize..h.start as usize)
+                            .is_some_and(|between| same_clause(between, neg.max_words))
+                    })
+            })
+            .copied()
+            .collect();
+        HitIndex::new(self.lexicon.concept_count(), &kept, signals)
+    }
+
+    /// The dampening contexts present, and the factor they apply together.
+    pub fn dampening(&self, index: &HitIndex) -> (f64, Vec<String>) {
+        let mut factor = 1.0;
+        let mut ids = Vec::new();
+        for (def, c) in &self.dampeners {
+            if index.get(ConceptRef::Lexicon(*c)).len() as u32 >= def.min_hits {
+                factor *= def.factor;
+                ids.push(def.id.clone());
+            }
+        }
+        (factor, ids)
     }
 
     /// Evaluates every rule over the hits.

@@ -136,8 +136,13 @@ struct Out {
 
 impl Out {
     fn push(&mut self, c: char, s: u32, e: u32) {
-        if c == ' ' {
+        if c == ' ' || c == '\n' {
+            // Runs of white space become one character: a line break if the run has one.
             if self.last_space {
+                if c == '\n' && self.text.ends_with(' ') {
+                    self.text.pop();
+                    self.text.push('\n');
+                }
                 return;
             }
             self.last_space = true;
@@ -220,6 +225,7 @@ impl Normalizer {
                         }
                     }
                     '-' | '_' => ' ',
+                    '\n' | '\r' => '\n',
                     c if c.is_ascii_whitespace() => ' ',
                     // Digits and symbols count as letters only inside a word (`whats@pp`).
                     c if prev && next => leet(c).unwrap_or(c),
@@ -243,6 +249,7 @@ impl Normalizer {
                 '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => {
                     out.push('\'', s, e)
                 }
+                '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n', s, e),
                 c if c.is_whitespace() => out.push(' ', s, e),
                 c => decompose_compatible(c, |d| out.push_folded(d, s, e)),
             }

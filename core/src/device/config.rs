@@ -83,7 +83,14 @@ impl Config {
             trusted: lower_keys(apps.trusted),
             root_tools: lower_keys(apps.root_tools),
             jailbreak_tools: lower_keys(apps.jailbreak_tools),
-            sensitive_permissions: signals.sensitive_permissions,
+            sensitive_permissions: signals
+                .sensitive_permissions
+                .into_iter()
+                .flat_map(|(k, v)| {
+                    let short = k.rsplit('.').next().unwrap_or(&k).to_string();
+                    [(short, v.clone()), (k, v)]
+                })
+                .collect(),
             system_names: PhraseSet::new(&signals.system_name_phrases),
             locator_names: PhraseSet::new(&signals.locator_name_phrases),
             monitor_names: PhraseSet::new(&signals.monitor_name_phrases),

@@ -26,7 +26,10 @@ pub fn words(s: &str) -> String {
                 out.push(' ');
             }
         }
-        return out.trim_end().to_string();
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        return out;
     }
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -226,12 +229,8 @@ pub fn signs(app: &AppInfo, key: &str, access: &Access, config: &Config) -> AppS
 
     let mut caps: Vec<&'static str> = Vec::new();
     for p in &app.permissions {
-        let name = p.trim();
-        let short = name.rsplit('.').next().unwrap_or(name);
-        let cap = config
-            .sensitive_permissions
-            .get(name)
-            .or_else(|| config.sensitive_permissions.get(short));
+        // Full names and short ones (`READ_SMS`) are both keys of the map.
+        let cap = config.sensitive_permissions.get(p.trim());
         if let Some(cap) = cap.and_then(|c| capability_id(c)) {
             if !caps.contains(&cap) {
                 caps.push(cap);

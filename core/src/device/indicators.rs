@@ -233,9 +233,10 @@ impl Indicators {
     }
 
     /// The families an app matches, with how: earlier sources first, then strongest kind.
-    pub fn lookup(&self, id: &str, certs: &[String]) -> Vec<(&Family, MatchedBy)> {
+    /// `key` is the app's id as [`normalize_package`] gives it.
+    pub fn lookup(&self, key: &str, certs: &[String]) -> Vec<(&Family, MatchedBy)> {
         let mut out: Vec<(u32, MatchedBy)> = Vec::new();
-        if let Some(fams) = self.by_package.get(&normalize_package(id)) {
+        if let Some(fams) = self.by_package.get(key) {
             out.extend(fams.iter().map(|&f| (f, MatchedBy::Package)));
         }
         for c in certs.iter().filter_map(|c| normalize_cert(c)) {
@@ -307,7 +308,7 @@ mod tests {
         });
         let ind = Indicators::compile(Some(&section)).unwrap();
         assert_eq!(ind.counts(), (1, 1));
-        let hits = ind.lookup("ORG.EXAMPLE.SPY", &[]);
+        let hits = ind.lookup(&normalize_package("ORG.EXAMPLE.SPY"), &[]);
         assert_eq!(hits.len(), 2);
         assert_eq!(hits[0].0.kind, Kind::Stalkerware);
         let hits = ind.lookup("other", &["AA:".repeat(20)]);

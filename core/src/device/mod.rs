@@ -89,12 +89,13 @@ impl DeviceAuditor {
         let mut seen: HashSet<String> = HashSet::with_capacity(s.apps.len());
         for app in &s.apps {
             let key = indicators::normalize_package(&app.id);
-            if key.is_empty() || !seen.insert(key.clone()) {
+            if key.is_empty() || seen.contains(&key) {
                 continue;
             }
             if let Some(f) = self.judge_app(app, &key, &access, true) {
                 findings.push(f);
             }
+            seen.insert(key);
         }
         // Special access held by packages the app list does not show (the list may be partial).
         let mut orphans: Vec<&String> = access
@@ -131,6 +132,15 @@ impl DeviceAuditor {
         access: &heuristics::Access,
         listed: bool,
     ) -> Option<Raw> {
+        let hit = self
+            .indicators
+            .lookup(key, &app.cert_sha1)
+            .into_iter()
+            .next();
+        // A system app is only judged on the lists; its signs are read only to describe a hit.
+        if app.system && hit.is_none() {
+            return None;
+        }
         let mut signs = heuristics::signs(app, key, access, &self.config);
         if !listed {
             // Not in the app list: where it came from is not known, which says nothing.
@@ -150,12 +160,7 @@ impl DeviceAuditor {
                 best = Some(r);
             }
         };
-        if let Some((family, how)) = self
-            .indicators
-            .lookup(key, &app.cert_sha1)
-            .into_iter()
-            .next()
-        {
+        if let Some((family, how)) = hit {
             let source = self
                 .indicators
                 .sources

@@ -146,7 +146,8 @@ pub struct RuleSet {
 /// `max_words` words.
 fn same_clause(between: &str, max_words: u32) -> bool {
     if between.contains([
-        '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|',
+        '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|', '၊', '။', '។',
+        '៕', '،', '؛', '؟', '।', '॥', '።', '፣',
     ]) {
         return false;
     }

@@ -72,6 +72,12 @@ impl Engine {
         &self.info
     }
 
+    /// Builds every phrase automaton now instead of at the first text in each script: for an
+    /// app that would rather spend the time at start-up, on a background thread.
+    pub fn warm_up(&self) {
+        self.rules.lexicon.build_all();
+    }
+
     /// Number of rules and distinct lexicon phrases compiled.
     pub fn rule_stats(&self) -> (usize, usize) {
         (self.rules.rules.len(), self.rules.lexicon.phrase_count)

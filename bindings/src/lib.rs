@@ -67,6 +67,12 @@ impl Engine {
         }))
     }
 
+    /// Builds every phrase automaton now (call on a background thread at start-up if the
+    /// first check must be as fast as the following ones).
+    pub fn warm_up(&self) {
+        self.inner.warm_up();
+    }
+
     /// The header of the pack in use.
     pub fn pack_info(&self) -> PackInfo {
         self.inner.pack_info().clone()

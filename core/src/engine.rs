@@ -9,7 +9,7 @@ use crate::report::{
     CheckOptions, Entity, EntityKind, Evidence, Finding, Message, OfferReport, Risk, Severity,
 };
 use crate::rules::{RuleSet, SIGNALS};
-use crate::text::{utf16_offsets, EmojiMap, LanguageDetector, Normalized, Normalizer};
+use crate::text::{EmojiMap, LanguageDetector, Normalized, Normalizer, Utf16Index};
 
 /// The largest text (or conversation, all messages together) the engine accepts: 4 MiB.
 pub const MAX_TEXT_BYTES: usize = 4 << 20;
@@ -75,6 +75,12 @@ impl Engine {
     /// The pack this engine was built from.
     pub fn pack_info(&self) -> &PackInfo {
         &self.info
+    }
+
+    /// Builds every phrase automaton now instead of at the first text in each script: for an
+    /// app that would rather spend the time at start-up, on a background thread.
+    pub fn warm_up(&self) {
+        self.rules.lexicon.build_all();
     }
 
     /// Number of rules and distinct lexicon phrases compiled.
@@ -335,13 +341,16 @@ impl Default for Engine {
 /// Turns byte ranges of the analysed text into evidence relative to each message.
 struct Spans<'a> {
     segments: &'a [(usize, &'a str)],
+    utf16: Vec<Utf16Index<'a>>,
     conversation: bool,
 }
 
 impl<'a> Spans<'a> {
     fn new(segments: &'a [(usize, &'a str)], conversation: bool) -> Spans<'a> {
+        let utf16 = segments.iter().map(|(_, t)| Utf16Index::new(t)).collect();
         Spans {
             segments,
+            utf16,
             conversation,
         }
     }
@@ -354,13 +363,12 @@ impl<'a> Spans<'a> {
         let (base, text) = self.segments[i];
         let s = start.saturating_sub(base).min(text.len());
         let e = end.saturating_sub(base).clamp(s, text.len());
-        let u = utf16_offsets(text, &[s as u32, e as u32]);
         Evidence {
             text: text[s..e].to_string(),
             start: s as u32,
             end: e as u32,
-            start_utf16: u[0],
-            end_utf16: u[1],
+            start_utf16: self.utf16[i].offset(s),
+            end_utf16: self.utf16[i].offset(e),
             message_index: self.conversation.then_some(i as u32),
         }
     }

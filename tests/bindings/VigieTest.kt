@@ -30,6 +30,7 @@ fun main(args: Array<String>) {
     uniffiEnsureInitialized()
 
     val engine = Engine()
+    engine.warmUp()
     check("pack info", engine.packInfo().packId == "org.vigie.default")
 
     // Emoji (surrogate pairs) and CJK before the match: UTF-16 offsets must still slice right.

@@ -56,11 +56,11 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         // Defanged `hxxp` and `[.]` forms are common in warnings people forward.
-        url: Regex::new(r"(?i)\b(?:(?:https?|hxxps?)://|www\.)[^\s<>()\[\]{}'`“”‘’「」（）【】,，。、]+").expect("url regex"),
-        bare: Regex::new(r"(?i)\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|top|xyz|io|co|me|app|site|online|shop|store|vip|club|live|link|work|jobs|asia|icu|cc|tk|ml|ga|cf|gq|pw|ws|in|kh|mm|la|th|vn|ph|id|my|sg|ae|sa|qa|ke|ng|tz|et|ru|ua|fr|es|pt|br|mx|ar|cl|pe|de|uk|it|nl|cn|hk|tw|jp|kr|us|ca|au)\b(?:/[^\s<>()'`“”，。]*)?").expect("bare regex"),
-        email: Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}\b").expect("email regex"),
+        url: Regex::new(r"(?i)(?-u:\b)(?:(?:https?|hxxps?)://|www\.)[^\s<>()\[\]{}'`“”‘’「」（）【】,，。、]+").expect("url regex"),
+        bare: Regex::new(r"(?i)(?-u:\b)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|net|org|info|biz|top|xyz|io|co|me|app|site|online|shop|store|vip|club|live|link|work|jobs|asia|icu|cc|tk|ml|ga|cf|gq|pw|ws|in|kh|mm|la|th|vn|ph|id|my|sg|ae|sa|qa|ke|ng|tz|et|ru|ua|fr|es|pt|br|mx|ar|cl|pe|de|uk|it|nl|cn|hk|tw|jp|kr|us|ca|au)(?-u:\b)(?:/[^\s<>()'`“”，。]*)?").expect("bare regex"),
+        email: Regex::new(r"(?i)(?-u:\b)[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9-]{1,63}\.)+[a-z]{2,24}(?-u:\b)").expect("email regex"),
         handle: Regex::new(r"(?:^|[\s(（,:：;/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{1,30}[A-Za-z0-9_])?)").expect("handle regex"),
-        crypto: Regex::new(r"\b(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\b").expect("crypto regex"),
+        crypto: Regex::new(r"(?-u:\b)(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?-u:\b)").expect("crypto regex"),
     })
 }
 

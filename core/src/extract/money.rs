@@ -126,9 +126,11 @@ fn pattern() -> &'static Regex {
         let num = r"\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?";
         let mult = r"k|K|mil|juta|jt|lakh|lakhs|crore|triệu|tr|万|千|w|тыс\.?";
         let per = r"(?:\s?(?:/|per|a|an|par|por|al|ao|kwa|sa|mỗi|в|每|một|/ ?1)\s?(?P<per1>hour|hr|heure|hora|jam|day|jour|d[ií]a|hari|araw|siku|ngày|день|วัน|日|天|week|semaine|semana|minggu|month|mois|m[eê]s|bulan|buwan|mwezi|tháng|месяц|เดือน|月|year|an|a[nñ]o|tahun))|(?:\s?(?P<per2>daily|a day|per day|monthly|weekly|hourly))";
-        Regex::new(&format!(
-            r"(?i)(?P<pre>日薪|日结|月薪|月入|周薪|年薪|时薪)?\s?(?:(?P<c1>{cur})\s?(?P<n1>{num})(?:\s?(?P<m1>{mult}))?|(?P<n2>{num})(?:\s?(?P<m2>{mult}))?\s?(?P<c2>{cur}|u\b))(?:{per})?"
+        regex::RegexBuilder::new(&format!(
+            r"(?i)(?P<pre>日薪|日结|月薪|月入|周薪|年薪|时薪)?\s?(?:(?P<c1>{cur})\s?(?P<n1>{num})(?:\s?(?P<m1>{mult}))?|(?P<n2>{num})(?:\s?(?P<m2>{mult}))?\s?(?P<c2>{cur}|u(?-u:\b)))(?:{per})?"
         ))
+        .dfa_size_limit(8 << 20)
+        .build()
         .expect("money regex")
     })
 }

@@ -174,7 +174,9 @@ pub fn calling_code_country(digits: &str) -> Option<&'static str> {
 
 fn pattern() -> &'static Regex {
     static P: OnceLock<Regex> = OnceLock::new();
-    P.get_or_init(|| Regex::new(r"(?:\+|\b00)[1-9][0-9 ().-]{6,18}[0-9]\b").expect("phone regex"))
+    P.get_or_init(|| {
+        Regex::new(r"(?:\+|(?-u:\b)00)[1-9][0-9 ().-]{6,18}[0-9](?-u:\b)").expect("phone regex")
+    })
 }
 
 /// International phone numbers in `text`.

@@ -9,4 +9,4 @@ mod utf16;
 pub use lang::LanguageDetector;
 pub use normalize::{normalize_phrase, EmojiMap, Normalized, Normalizer};
 pub use script::{is_word_char, uses_spaces, Script};
-pub use utf16::utf16_offsets;
+pub use utf16::{utf16_offsets, Utf16Index};

@@ -10,7 +10,9 @@
 #![deny(missing_docs)]
 
 use std::sync::Arc;
-use vigie_core::{CheckOptions, Message, OfferReport, PackInfo, UrlReport};
+use vigie_core::{
+    AuditReport, CheckOptions, DeviceSnapshot, Message, OfferReport, PackInfo, UrlReport,
+};
 
 uniffi::setup_scaffolding!();
 
@@ -67,6 +69,12 @@ impl Engine {
         }))
     }
 
+    /// Builds every phrase automaton now (call on a background thread at start-up if the
+    /// first check must be as fast as the following ones).
+    pub fn warm_up(&self) {
+        self.inner.warm_up();
+    }
+
     /// The header of the pack in use.
     pub fn pack_info(&self) -> PackInfo {
         self.inner.pack_info().clone()
@@ -94,5 +102,24 @@ impl Engine {
         options: CheckOptions,
     ) -> Result<OfferReport, ApiError> {
         Ok(self.inner.check_conversation(&messages, &options)?)
+    }
+
+    /// Audits a device snapshot (stalkerware, monitoring apps, settings, location sharing).
+    pub fn audit_device(
+        &self,
+        snapshot: DeviceSnapshot,
+        options: CheckOptions,
+    ) -> Result<AuditReport, ApiError> {
+        Ok(self.inner.audit_device(&snapshot, &options)?)
+    }
+
+    /// Audits a device snapshot given as JSON (`docs/snapshot.md`); unknown fields are ignored,
+    /// malformed JSON raises `InvalidInput`.
+    pub fn audit_device_json(
+        &self,
+        json: String,
+        options: CheckOptions,
+    ) -> Result<AuditReport, ApiError> {
+        Ok(self.inner.audit_device_json(&json, &options)?)
     }
 }

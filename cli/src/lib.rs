@@ -6,6 +6,9 @@
 
 #![deny(missing_docs)]
 
+pub mod adb;
+pub mod audit;
+pub mod import;
 pub mod input;
 pub mod offer;
 pub mod pack_build;

@@ -55,6 +55,29 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<String>,
     },
+    /// Check phones for stalkerware, monitoring apps, risky settings and location sharing
+    /// (device snapshots in JSON, see docs/snapshot.md; `-` reads standard input).
+    Audit {
+        /// Language of explanations (en, fr, es, pt...).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format: readable text or one JSON object per snapshot.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// A data pack to use instead of the embedded one (build one with imported indicators
+        /// with `vigie pack build --echap DIR`).
+        #[arg(long)]
+        pack: Option<String>,
+        /// Collect a snapshot from the phone connected with USB, using `adb`.
+        #[arg(long)]
+        adb: bool,
+        /// With --adb: the device serial, when several are connected.
+        #[arg(long, requires = "adb")]
+        serial: Option<String>,
+        /// Snapshot files (`-` for standard input).
+        #[arg(required_unless_present = "adb")]
+        snapshots: Vec<String>,
+    },
     /// Build and inspect data packs.
     Pack {
         #[command(subcommand)]
@@ -84,6 +107,13 @@ enum PackCommand {
         /// Extra disposable mail domains, repeatable.
         #[arg(long)]
         disposable: Vec<std::path::PathBuf>,
+        /// A checkout of Echap's stalkerware-indicators (ioc.yaml, watchware.yaml,
+        /// samples.csv) to import.
+        #[arg(long)]
+        echap: Option<std::path::PathBuf>,
+        /// ISDi's app-flags.csv to import.
+        #[arg(long)]
+        isdi: Option<std::path::PathBuf>,
     },
     /// Print a pack's header.
     Info {
@@ -168,6 +198,44 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Audit {
+            lang,
+            format,
+            pack,
+            adb,
+            serial,
+            snapshots,
+        } => {
+            let engine = load_engine(pack.as_deref())?;
+            let options = CheckOptions { lang };
+            let mut inputs: Vec<(String, Result<vigie_core::AuditReport, String>)> = Vec::new();
+            if adb {
+                let name = format!("adb:{}", serial.as_deref().unwrap_or("device"));
+                let r = vigie_cli::audit::audit_adb(&engine, serial.as_deref(), &options);
+                inputs.push((name, r));
+            }
+            let mut failed = false;
+            for name in snapshots {
+                let r = vigie_cli::audit::audit_file(&engine, &name, &options);
+                inputs.push((name, r));
+            }
+            for (name, result) in &inputs {
+                let line = match (result, format) {
+                    (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
+                    (Ok(r), Format::Text) => vigie_cli::audit::text(name, r),
+                    (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
+                    (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
+                };
+                failed |= result.is_err();
+                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Pack {
             command:
                 PackCommand::Build {
@@ -177,6 +245,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     shorteners,
                     free_mail,
                     disposable,
+                    echap,
+                    isdi,
                 },
         } => {
             let dir = source.unwrap_or_else(vigie_cli::pack_build::default_source_dir);
@@ -189,7 +259,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             ] {
                 vigie_cli::pack_build::add_host_lists(&mut files, list, paths)?;
             }
-            let bytes = vigie_core::pack::sources::build_pack(&files, Default::default())?;
+            let mut extra = serde_json::Map::new();
+            if echap.is_some() || isdi.is_some() {
+                let (section, stats) =
+                    vigie_cli::import::build_section(echap.as_deref(), isdi.as_deref())?;
+                extra.insert("indicators".into(), section);
+                writeln!(
+                    out,
+                    "imported {}",
+                    serde_json::to_string(&stats).unwrap_or_default()
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            let bytes = vigie_core::pack::sources::build_pack(&files, extra)?;
             Engine::from_pack(&bytes).map_err(|e| format!("the built pack does not load: {e}"))?;
             std::fs::write(&output, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;

@@ -40,6 +40,21 @@ fn benches(c: &mut Criterion) {
     c.bench_function("engine cold start (embedded pack)", |b| {
         b.iter(|| black_box(Engine::new()))
     });
+    // What a user waits for at the first check of a Latin-script offer: the Latin automaton is
+    // built then, the others only when their script appears.
+    c.bench_function("cold start + first 2KB check", |b| {
+        b.iter(|| {
+            let e = Engine::new();
+            black_box(e.check_offer(&offer, &options).unwrap())
+        })
+    });
+    c.bench_function("cold start + warm_up (every script)", |b| {
+        b.iter(|| {
+            let e = Engine::new();
+            e.warm_up();
+            black_box(e)
+        })
+    });
 
     let mut group = c.benchmark_group("check_offer large");
     group.sample_size(10);

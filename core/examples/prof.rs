@@ -9,6 +9,9 @@ fn main() {
     let lex = vigie_core::rules::Lexicon::compile(&pack.lexicons, &n, &["negation"]).unwrap();
     println!("lexicon {:?} phrases {}", t.elapsed(), lex.phrase_count);
     let t = Instant::now();
+    lex.build_all();
+    println!("build all automata {:?}", t.elapsed());
+    let t = Instant::now();
     let mut k = 0;
     for l in pack.lexicons.values() {
         for ps in l.values() {
@@ -30,11 +33,6 @@ fn main() {
     let t = Instant::now();
     let hits = lex.find(&norm.text);
     println!("find {} hits {:?}", hits.len(), t.elapsed());
-    for (name, f) in vigie_core::extract::timing_probes() {
-        let t = Instant::now();
-        let n = f(&text);
-        println!("  {name}: {n} in {:?}", t.elapsed());
-    }
     let t = Instant::now();
     let ents = vigie_core::extract::extract(&text);
     println!("extract {} {:?}", ents.len(), t.elapsed());
@@ -42,6 +40,3 @@ fn main() {
     let r = e.check_offer(&text, &Default::default()).unwrap();
     println!("check {:?} {}", t.elapsed(), r.findings.len());
 }
-
-#[allow(dead_code)]
-fn unused() {}

@@ -1,5 +1,6 @@
 //! The engine: one immutable, thread-safe value compiled from a pack, with one call per check.
 
+use crate::device::{report::AuditReport, snapshot::DeviceSnapshot, DeviceAuditor};
 use crate::domains::contact::ContactAnalysis;
 use crate::domains::{DomainIntel, UrlReport};
 use crate::error::{Error, Result};
@@ -30,6 +31,7 @@ pub struct Engine {
     catalog: Catalog,
     languages: LanguageDetector,
     domains: DomainIntel,
+    device: DeviceAuditor,
 }
 
 /// What one analysis of a text found, before localization.
@@ -63,7 +65,10 @@ impl Engine {
             ));
         }
         let domains = DomainIntel::new(pack.sections.get("domains"))?;
+        let device =
+            DeviceAuditor::compile(pack.sections.get("device"), pack.sections.get("indicators"))?;
         Ok(Engine {
+            device,
             info: pack.info,
             normalizer,
             rules,
@@ -76,6 +81,12 @@ impl Engine {
     /// The pack this engine was built from.
     pub fn pack_info(&self) -> &PackInfo {
         &self.info
+    }
+
+    /// Builds every phrase automaton now instead of at the first text in each script: for an
+    /// app that would rather spend the time at start-up, on a background thread.
+    pub fn warm_up(&self) {
+        self.rules.lexicon.build_all();
     }
 
     /// Number of rules and distinct lexicon phrases compiled.
@@ -317,6 +328,38 @@ impl Engine {
             pack_id: self.info.pack_id.clone(),
             pack_version: self.info.pack_version.clone(),
         }
+    }
+
+    /// Audits a device snapshot for stalkerware, watchware, risky settings and location
+    /// sharing. The report's language is `options.lang` (English when untranslated).
+    pub fn audit_device(
+        &self,
+        snapshot: &DeviceSnapshot,
+        options: &CheckOptions,
+    ) -> Result<AuditReport> {
+        let (raws, apps) = self.device.audit(snapshot, &self.info.created)?;
+        let lang = self.catalog.choose(options.lang.as_deref(), "");
+        Ok(crate::device::build_report(
+            raws,
+            apps,
+            snapshot.platform,
+            &self.device,
+            &self.catalog,
+            &lang,
+            &self.info,
+        ))
+    }
+
+    /// [`Engine::audit_device`] on a snapshot in JSON (`docs/snapshot.md`). Malformed JSON
+    /// and oversized input are typed errors; unknown fields are ignored.
+    pub fn audit_device_json(&self, json: &str, options: &CheckOptions) -> Result<AuditReport> {
+        let snapshot = DeviceAuditor::parse_snapshot(json)?;
+        self.audit_device(&snapshot, options)
+    }
+
+    /// Numbers of distinct package ids and certificates in the pack's imported indicators.
+    pub fn indicator_counts(&self) -> (usize, usize) {
+        self.device.indicators.counts()
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -31,6 +31,7 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
+pub mod device;
 pub mod domains;
 mod engine;
 mod error;
@@ -41,6 +42,10 @@ mod report;
 pub mod rules;
 pub mod text;
 
+pub use device::indicators::Attribution;
+pub use device::report::{AuditReport, DeviceFinding};
+pub use device::snapshot::{AppInfo, Checklist, ConfigProfile, DeviceSnapshot, Platform};
+pub use device::{MAX_APPS, MAX_SNAPSHOT_BYTES};
 pub use domains::{InputKind, SignalKind, Technique, UrlReport, UrlSignal};
 pub use engine::{Engine, MAX_TEXT_BYTES};
 pub use error::{Error, Result};

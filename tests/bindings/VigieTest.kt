@@ -3,7 +3,11 @@ package org.vigie.test
 
 import org.vigie.ApiException
 import org.vigie.Engine
+import org.vigie.core.AppInfo
 import org.vigie.core.CheckOptions
+import org.vigie.core.Checklist
+import org.vigie.core.DeviceSnapshot
+import org.vigie.core.Platform
 import org.vigie.core.Message
 import org.vigie.core.InputKind
 import org.vigie.core.Risk
@@ -29,6 +33,7 @@ fun main(args: Array<String>) {
     uniffiEnsureInitialized()
 
     val engine = Engine()
+    engine.warmUp()
     check("pack info", engine.packInfo().packId == "org.vigie.default")
 
     // Emoji (surrogate pairs) and CJK before the match: UTF-16 offsets must still slice right.
@@ -94,6 +99,38 @@ fun main(args: Array<String>) {
     }
     // The old engine still works after a refused update.
     check("engine still works", engine.checkOffer(offer, CheckOptions(lang = "en")).risk == Risk.HIGH)
+
+    // Device audit, from JSON (unknown fields tolerated) and from records.
+    val snapshotJson = """{"platform": "android", "future_field": 1,
+        "apps": [{"id": "org.example.devicecare", "label": "Device Health Service",
+                  "installer": "com.android.packageinstaller", "launcher_icon": false,
+                  "permissions": ["android.permission.READ_SMS", "android.permission.RECORD_AUDIO",
+                                  "android.permission.ACCESS_BACKGROUND_LOCATION"]}],
+        "accessibility_services": ["org.example.devicecare/.Helper"],
+        "device_admins": ["org.example.devicecare/.Admin"]}"""
+    val audit = engine.auditDeviceJson(snapshotJson, CheckOptions(lang = "fr"))
+    check("covert monitor is high", audit.risk == Risk.HIGH) { "risk=${audit.risk}" }
+    val top = audit.findings.first()
+    check("finding names the app", top.app == "org.example.devicecare") { "${top.app}" }
+    check("finding category", top.category == "stalkerware") { top.category }
+    check("device advice localized", audit.outputLanguage == "fr" && top.advice.isNotBlank() && audit.advice.size == 4)
+    val ios = DeviceSnapshot(
+        platform = Platform.IOS,
+        checklist = Checklist(locationSharedFindMy = true),
+    )
+    val shared = engine.auditDevice(ios, CheckOptions(lang = null))
+    check("find my sharing is flagged", shared.findings.any { it.category == "location_sharing" && it.app == null })
+    val clean = engine.auditDevice(
+        DeviceSnapshot(platform = Platform.ANDROID, apps = listOf(AppInfo(id = "org.example.notes", installer = "com.android.vending"))),
+        CheckOptions(lang = "es"),
+    )
+    check("clean phone has no findings", clean.risk == Risk.NONE && clean.appsChecked == 1u) { "risk=${clean.risk}" }
+    try {
+        engine.auditDeviceJson("{ not json", CheckOptions(lang = null))
+        check("malformed snapshot raises", false)
+    } catch (e: ApiException.InvalidInput) {
+        check("malformed snapshot raises ApiException.InvalidInput", true)
+    }
 
     engine.close()
     try {

@@ -1,7 +1,8 @@
 //! Detection and false-alarm rates per language over the labelled corpus in `tests/corpus/`.
 //!
 //! A scam counts as detected at risk medium or high; a legitimate item is a false alarm at
-//! medium or high. The corpus was written independently of the lexicons, in every supported
+//! medium or high, except news articles and NGO warnings about these crimes, which are false
+//! alarms only at high. The corpus was written independently of the lexicons, in every supported
 //! language and in code-switched text, with hard legitimate offers (visa sponsorship,
 //! employer-paid travel, licensed agencies stating they charge no fee, "no experience" jobs).
 
@@ -30,7 +31,14 @@ fn rates(
         let (mut s, mut c, mut l, mut a) = (0, 0, 0, 0);
         for item in items {
             let r = item.check(engine);
-            let flagged = r.risk >= Risk::Medium;
+            // A news article or NGO warning describes these crimes in their own words: for those
+            // only a high rating counts as a false alarm.
+            let bar = if !item.is_scam() && item.pattern == "news_or_warning" {
+                Risk::High
+            } else {
+                Risk::Medium
+            };
+            let flagged = r.risk >= bar;
             let rules: Vec<&String> = r.findings.iter().map(|f| &f.rule_id).collect();
             if item.is_scam() {
                 s += 1;

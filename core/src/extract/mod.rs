@@ -148,20 +148,6 @@ fn trim_url_end(s: &str) -> &str {
     s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\''])
 }
 
-/// Each pattern's match count on `text`, for profiling.
-#[doc(hidden)]
-pub fn timing_probes() -> Vec<(&'static str, fn(&str) -> usize)> {
-    vec![
-        ("email", |t| patterns().email.find_iter(t).count()),
-        ("url", |t| patterns().url.find_iter(t).count()),
-        ("bare", |t| patterns().bare.find_iter(t).count()),
-        ("handle", |t| patterns().handle.find_iter(t).count()),
-        ("crypto", |t| patterns().crypto.find_iter(t).count()),
-        ("phone", |t| phone::find(t).len()),
-        ("money", |t| money::find(t).len()),
-    ]
-}
-
 /// Finds every entity in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Raw> {
     let p = patterns();

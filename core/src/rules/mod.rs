@@ -142,11 +142,25 @@ pub struct RuleSet {
     dampeners: Vec<(crate::pack::DampenerDef, u16)>,
 }
 
+/// Merges sorted spans that overlap ("payer" inside "payer les frais"), so evidence shows each
+/// passage once.
+fn merge_overlapping(spans: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
 /// Whether `between` (the text from a negation to a hit) keeps them in one clause of at most
 /// `max_words` words.
 fn same_clause(between: &str, max_words: u32) -> bool {
     if between.contains([
-        '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|',
+        '.', '!', '?', ';', ':', ',', '\n', '。', '！', '？', '；', '，', '、', '|', '၊', '။', '។',
+        '៕', '،', '؛', '؟', '।', '॥', '።', '፣',
     ]) {
         return false;
     }
@@ -421,8 +435,9 @@ impl RuleSet {
                 }
             }
             if !spans.is_empty() {
-                spans.truncate(MAX_EVIDENCE);
                 spans.sort_unstable();
+                let mut spans = merge_overlapping(spans);
+                spans.truncate(MAX_EVIDENCE);
                 fired.push(Fired { rule: ri, spans });
             }
         }

@@ -226,6 +226,14 @@ impl Normalizer {
                     }
                     '-' | '_' => ' ',
                     '\n' | '\r' => '\n',
+                    ' ' | '\t'
+                        if joins_unspaced(
+                            out.text.chars().next_back(),
+                            chars.get(idx + 1).map(|p| p.1),
+                        ) =>
+                    {
+                        continue
+                    }
                     c if c.is_ascii_whitespace() => ' ',
                     // Digits and symbols count as letters only inside a word (`whats@pp`).
                     c if prev && next => leet(c).unwrap_or(c),
@@ -250,6 +258,13 @@ impl Normalizer {
                     out.push('\'', s, e)
                 }
                 '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n', s, e),
+                // Burmese, Khmer and Thai put spaces between phrases, not words: a space between
+                // two of their letters is dropped so phrases match across it.
+                c if c.is_whitespace()
+                    && joins_unspaced(
+                        out.text.chars().next_back(),
+                        chars.get(idx + 1).map(|p| p.1),
+                    ) => {}
                 c if c.is_whitespace() => out.push(' ', s, e),
                 c => decompose_compatible(c, |d| out.push_folded(d, s, e)),
             }
@@ -260,6 +275,14 @@ impl Normalizer {
             ends: out.ends,
         }
     }
+}
+
+fn joins_unspaced(prev: Option<char>, next: Option<char>) -> bool {
+    let spaceless = |c: Option<char>| {
+        c.map(Script::of)
+            .filter(|s| matches!(s, Script::Myanmar | Script::Khmer | Script::Thai))
+    };
+    matches!((spaceless(prev), spaceless(next)), (Some(a), Some(b)) if a == b)
 }
 
 /// Normalizes a pack phrase exactly as text is normalized, trimmed.
@@ -290,6 +313,8 @@ mod tests {
         assert_eq!(n("no-experience\tneeded"), "no experience needed");
         assert_eq!(n("Паспорт"), "паспорт");
         assert_eq!(n("高薪 客服"), "高薪 客服");
+        assert_eq!(n("လစာ ကောင်း"), "လစာကောင်း");
+        assert_eq!(n("ប្រាក់ ខែ"), "ប្រាក់ខែ");
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub const MAX_TEXT_BYTES: usize = 4 << 20;
 /// lures advertise.
 const DAILY_PAY_ALARM: f64 = 100.0;
 
+/// Monthly pay from this amount (USD, USDT, EUR, GBP) up, offered with "no experience needed",
+/// is the bait of scam-compound and sexual-exploitation recruiters.
+const MONTHLY_PAY_ALARM: f64 = 2000.0;
+
 /// The Vigie engine. Build it once (from the embedded pack or an update) and share it: it is
 /// immutable, `Send` and `Sync`. A pack update builds a new engine; if that fails, the old one
 /// is still there and still works.
@@ -126,10 +130,14 @@ impl Engine {
                 EntityKind::Money => e.money.as_ref().and_then(|m| {
                     let strong =
                         matches!(m.currency.as_deref(), Some("USD" | "USDT" | "EUR" | "GBP"));
-                    (strong
-                        && m.period.as_deref() == Some("day")
-                        && m.amount.unwrap_or(0.0) >= DAILY_PAY_ALARM)
-                        .then_some("money_daily")
+                    let amount = m.amount.unwrap_or(0.0);
+                    match m.period.as_deref() {
+                        Some("day") if strong && amount >= DAILY_PAY_ALARM => Some("money_daily"),
+                        Some("month") if strong && amount >= MONTHLY_PAY_ALARM => {
+                            Some("money_monthly_high")
+                        }
+                        _ => None,
+                    }
                 }),
                 _ => None,
             };

@@ -33,6 +33,7 @@ pub enum ConceptRef {
 /// The entity signals rules may refer to with `$name`.
 pub const SIGNALS: &[&str] = &[
     "money_daily",
+    "money_monthly_high",
     "messenger_link",
     "crypto_address",
     "free_mail",

@@ -98,7 +98,7 @@ impl Engine {
         let entities = extract::extract(text);
         let signals = self.signals(&entities, &normalized);
         let index = self.rules.index(&normalized.text, &hits, &signals);
-        let fired = self.rules.evaluate(&index);
+        let fired = self.rules.evaluate(&index, &normalized.text);
         let combos = self.rules.combos_fired(&fired);
         let (dampening, contexts) = self.rules.dampening(&index);
         Analysis {
@@ -193,7 +193,13 @@ impl Engine {
                 joined.push_str("\n\n");
             }
             segments.push((joined.len(), m.text.as_str()));
-            joined.push_str(&m.text);
+            if is_own_message(&m.sender) {
+                // The person's own words (their questions about fees, their phone number) are
+                // not judged: blanks of the same length keep every offset in place.
+                joined.extend(std::iter::repeat_n(' ', m.text.len()));
+            } else {
+                joined.push_str(&m.text);
+            }
         }
         let analysis = self.analyze(&joined);
         Ok(self.report(&analysis, &segments, true, options))
@@ -338,6 +344,34 @@ impl Engine {
             evidence,
         }
     }
+}
+
+/// Sender names that mark the person's own messages in a conversation.
+const OWN_SENDERS: &[&str] = &[
+    "me",
+    "self",
+    "user",
+    "jobseeker",
+    "candidate",
+    "moi",
+    "yo",
+    "eu",
+    "ich",
+    "我",
+    "tôi",
+    "toi",
+    "saya",
+    "aku",
+    "ako",
+    "mimi",
+    "я",
+    "मैं",
+    "أنا",
+];
+
+fn is_own_message(sender: &str) -> bool {
+    let s = sender.trim().to_lowercase();
+    OWN_SENDERS.contains(&s.as_str())
 }
 
 impl Default for Engine {

@@ -20,6 +20,10 @@ pub const MAX_TEXT_BYTES: usize = 4 << 20;
 /// lures advertise.
 const DAILY_PAY_ALARM: f64 = 100.0;
 
+/// Monthly pay from this amount (USD, USDT, EUR, GBP) up, offered with "no experience needed",
+/// is the bait of scam-compound and sexual-exploitation recruiters.
+const MONTHLY_PAY_ALARM: f64 = 2000.0;
+
 /// The Vigie engine. Build it once (from the embedded pack or an update) and share it: it is
 /// immutable, `Send` and `Sync`. A pack update builds a new engine; if that fails, the old one
 /// is still there and still works.
@@ -112,7 +116,7 @@ impl Engine {
             }
         }
         let index = self.rules.index(&normalized.text, &hits, &signals);
-        let fired = self.rules.evaluate(&index);
+        let fired = self.rules.evaluate(&index, &normalized.text);
         let combos = self.rules.combos_fired(&fired);
         let (dampening, contexts) = self.rules.dampening(&index);
         Analysis {
@@ -157,10 +161,14 @@ impl Engine {
                 EntityKind::Money => e.money.as_ref().and_then(|m| {
                     let strong =
                         matches!(m.currency.as_deref(), Some("USD" | "USDT" | "EUR" | "GBP"));
-                    (strong
-                        && m.period.as_deref() == Some("day")
-                        && m.amount.unwrap_or(0.0) >= DAILY_PAY_ALARM)
-                        .then_some("money_daily")
+                    let amount = m.amount.unwrap_or(0.0);
+                    match m.period.as_deref() {
+                        Some("day") if strong && amount >= DAILY_PAY_ALARM => Some("money_daily"),
+                        Some("month") if strong && amount >= MONTHLY_PAY_ALARM => {
+                            Some("money_monthly_high")
+                        }
+                        _ => None,
+                    }
                 }),
                 _ => None,
             };
@@ -216,7 +224,13 @@ impl Engine {
                 joined.push_str("\n\n");
             }
             segments.push((joined.len(), m.text.as_str()));
-            joined.push_str(&m.text);
+            if is_own_message(&m.sender) {
+                // The person's own words (their questions about fees, their phone number) are
+                // not judged: blanks of the same length keep every offset in place.
+                joined.extend(std::iter::repeat_n(' ', m.text.len()));
+            } else {
+                joined.push_str(&m.text);
+            }
         }
         let analysis = self.analyze(&joined);
         Ok(self.report(&analysis, &segments, true, options))
@@ -385,6 +399,34 @@ impl Engine {
             evidence,
         }
     }
+}
+
+/// Sender names that mark the person's own messages in a conversation.
+const OWN_SENDERS: &[&str] = &[
+    "me",
+    "self",
+    "user",
+    "jobseeker",
+    "candidate",
+    "moi",
+    "yo",
+    "eu",
+    "ich",
+    "我",
+    "tôi",
+    "toi",
+    "saya",
+    "aku",
+    "ako",
+    "mimi",
+    "я",
+    "मैं",
+    "أنا",
+];
+
+fn is_own_message(sender: &str) -> bool {
+    let s = sender.trim().to_lowercase();
+    OWN_SENDERS.contains(&s.as_str())
 }
 
 impl Default for Engine {

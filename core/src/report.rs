@@ -201,7 +201,9 @@ pub struct CheckOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Message {
-    /// Who wrote it (`recruiter`, `me`, a name): free text.
+    /// Who wrote it (`recruiter`, a name...). Messages from `me` (also `self`, `user`,
+    /// `jobseeker`, `candidate` and their usual translations) are the person's own: they are
+    /// kept for offsets but not judged, so asking "is there a fee?" raises nothing.
     pub sender: String,
     /// What they wrote.
     pub text: String,

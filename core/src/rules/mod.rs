@@ -33,6 +33,7 @@ pub enum ConceptRef {
 /// The entity signals rules may refer to with `$name`.
 pub const SIGNALS: &[&str] = &[
     "money_daily",
+    "money_monthly_high",
     "messenger_link",
     "crypto_address",
     "free_mail",
@@ -107,6 +108,25 @@ impl HitIndex {
     }
 
     /// The hit of `c` nearest to `at` within `window`, if any.
+    /// Whether a hit of `c` lies within `window` of `at` with no sentence end between them.
+    fn in_sentence(&self, c: ConceptRef, at: (u32, u32), window: u32, text: &str) -> bool {
+        let hits = self.get(c);
+        let lo = at.0.saturating_sub(window);
+        let hi = at.1.saturating_add(window);
+        let first = hits.partition_point(|h| h.1 < lo);
+        hits[first..].iter().take_while(|h| h.0 <= hi).any(|h| {
+            let (from, to) = if h.1 <= at.0 {
+                (h.1, at.0)
+            } else if at.1 <= h.0 {
+                (at.1, h.0)
+            } else {
+                return true;
+            };
+            text.get(from as usize..to as usize)
+                .is_some_and(|between| !between.contains(SENTENCE_ENDS))
+        })
+    }
+
     fn near(&self, c: ConceptRef, at: (u32, u32), window: u32) -> Option<(u32, u32)> {
         let hits = self.get(c);
         let lo = at.0.saturating_sub(window);
@@ -141,6 +161,11 @@ pub struct RuleSet {
     negation: Option<Negation>,
     dampeners: Vec<(crate::pack::DampenerDef, u16)>,
 }
+
+/// Characters that end a sentence in the scripts the packs cover.
+const SENTENCE_ENDS: &[char] = &[
+    '.', '!', '?', '\n', '。', '！', '？', '။', '។', '៕', '؟', '।', '॥', '።',
+];
 
 /// Merges sorted spans that overlap ("payer" inside "payer les frais"), so evidence shows each
 /// passage once.
@@ -401,17 +426,19 @@ impl RuleSet {
     }
 
     /// Evaluates every rule over the hits.
-    pub fn evaluate(&self, index: &HitIndex) -> Vec<Fired> {
+    pub fn evaluate(&self, index: &HitIndex, text: &str) -> Vec<Fired> {
         let mut fired = Vec::new();
         for (ri, rule) in self.rules.iter().enumerate() {
             let mut spans: Vec<(u32, u32)> = Vec::new();
             for clause in &rule.clauses {
                 let anchor = clause[0];
                 for &a in index.get(anchor).iter().take(MAX_ANCHORS) {
+                    // A cancelling statement counts in the anchor's own sentence only: "no
+                    // registration fee. Pay the deposit of $200" still flags the deposit.
                     if rule
                         .unless
                         .iter()
-                        .any(|&u| index.near(u, a, rule.window).is_some())
+                        .any(|&u| index.in_sentence(u, a, rule.window, text))
                     {
                         continue;
                     }

@@ -98,3 +98,43 @@ fn every_rule_names_its_indicator_and_source() {
         );
     }
 }
+
+/// The lexicons are written from general knowledge, not from the labelled sets that measure
+/// them: no phrase of six words or more may appear verbatim in the corpus or held-out set.
+#[test]
+fn lexicons_do_not_copy_the_labelled_sets() {
+    use vigie_core::text::normalize_phrase;
+    let pack = Pack::parse(DEFAULT_PACK).unwrap();
+    let mut texts = String::new();
+    for folder in ["corpus", "holdout"] {
+        for (_, items) in vigie_tests::labelled_set(folder) {
+            for item in items {
+                if let Some(t) = &item.text {
+                    texts.push_str(&normalize_phrase(t));
+                    texts.push('\n');
+                }
+                for m in item.messages.iter().flatten() {
+                    texts.push_str(&normalize_phrase(&m.text));
+                    texts.push('\n');
+                }
+            }
+        }
+    }
+    let mut copied = Vec::new();
+    for (lang, concepts) in &pack.lexicons {
+        for (concept, phrases) in concepts {
+            for p in phrases {
+                let n = normalize_phrase(p.trim_matches('*'));
+                if n.split_whitespace().count() >= 6 && texts.contains(&n) {
+                    copied.push(format!("{lang}/{concept}: {p}"));
+                }
+            }
+        }
+    }
+    assert!(
+        copied.is_empty(),
+        "{} lexicon phrases copied from the labelled sets:\n{}",
+        copied.len(),
+        copied.join("\n")
+    );
+}

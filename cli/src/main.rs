@@ -132,6 +132,34 @@ fn load_engine(pack: Option<&str>) -> Result<Engine, String> {
     }
 }
 
+/// Writes one input's result in the chosen format; returns whether that input failed.
+fn emit<T: serde::Serialize>(
+    out: &mut impl Write,
+    name: &str,
+    result: &Result<T, String>,
+    format: Format,
+    text: impl Fn(&str, &T) -> String,
+) -> Result<bool, String> {
+    let line = match (result, format) {
+        (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
+        (Ok(r), Format::Text) => text(name, r),
+        (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
+        (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
+    };
+    writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    Ok(result.is_err())
+}
+
+/// Flushes the output; exit code 1 when some input could not be checked.
+fn finish(mut out: impl Write, failed: bool) -> Result<ExitCode, String> {
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -159,21 +187,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let mut failed = false;
             for name in &files {
                 let result = offer::check_input(&engine, name, conversation, &options);
-                let line = match (&result, format) {
-                    (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
-                    (Ok(r), Format::Text) => render::offer_text(name, r),
-                    (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
-                    (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
-                };
-                failed |= result.is_err();
-                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                failed |= emit(&mut out, name, &result, format, render::offer_text)?;
             }
-            out.flush().map_err(|e| e.to_string())?;
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            finish(out, failed)
         }
         Command::Url {
             format,
@@ -191,12 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 };
                 writeln!(out, "{line}").map_err(|e| e.to_string())?;
             }
-            out.flush().map_err(|e| e.to_string())?;
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            finish(out, failed)
         }
         Command::Audit {
             lang,
@@ -220,21 +231,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 inputs.push((name, r));
             }
             for (name, result) in &inputs {
-                let line = match (result, format) {
-                    (Ok(r), Format::Json) => render::json_line(name, Ok(r)),
-                    (Ok(r), Format::Text) => vigie_cli::audit::text(name, r),
-                    (Err(e), Format::Json) => render::json_line::<()>(name, Err(e)),
-                    (Err(e), Format::Text) => format!("== {name}\nerror: {e}\n"),
-                };
-                failed |= result.is_err();
-                writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                failed |= emit(&mut out, name, result, format, vigie_cli::audit::text)?;
             }
-            out.flush().map_err(|e| e.to_string())?;
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            finish(out, failed)
         }
         Command::Pack {
             command:

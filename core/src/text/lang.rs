@@ -7,11 +7,53 @@ use std::collections::{BTreeMap, HashMap};
 /// How many characters are looked at: enough to decide, and detection stays cheap on 1 MB.
 const SAMPLE_CHARS: usize = 4000;
 
+/// FNV-1a: stop words are short keys looked up for every word of every check, where SipHash's
+/// protection against crafted collisions buys nothing (the keys come from the pack).
+#[derive(Debug, Clone, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
+
+/// Scripts counted by [`LanguageDetector::detect`]; Latin first.
+const SCRIPTS: [Script; 13] = [
+    Script::Latin,
+    Script::Greek,
+    Script::Cyrillic,
+    Script::Arabic,
+    Script::Devanagari,
+    Script::Ethiopic,
+    Script::Han,
+    Script::Kana,
+    Script::Hangul,
+    Script::Thai,
+    Script::Lao,
+    Script::Myanmar,
+    Script::Khmer,
+];
+
 /// Detects the language of a text among those the pack describes.
 #[derive(Debug, Clone, Default)]
 pub struct LanguageDetector {
     /// stop word -> languages using it
-    stopwords: HashMap<String, Vec<u16>>,
+    stopwords: HashMap<String, Vec<u16>, BuildFnv>,
     codes: Vec<String>,
 }
 
@@ -53,13 +95,24 @@ impl LanguageDetector {
 
     /// The language code of `text`, or `und` when nothing tells.
     pub fn detect(&self, text: &str) -> String {
-        let mut counts: HashMap<Script, usize> = HashMap::new();
+        // A count per script, in an array: this runs on every check.
+        let mut by_script = [0usize; SCRIPTS.len()];
         for c in text.chars().take(SAMPLE_CHARS) {
+            if c.is_ascii() {
+                by_script[0] += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
             let s = Script::of(c);
-            if s != Script::None {
-                *counts.entry(s).or_default() += 1;
+            if let Some(i) = SCRIPTS.iter().position(|x| *x == s) {
+                by_script[i] += 1;
             }
         }
+        let counts: HashMap<Script, usize> = SCRIPTS
+            .iter()
+            .copied()
+            .zip(by_script)
+            .filter(|(_, n)| *n > 0)
+            .collect();
         // Japanese text mixes kana with Han: any real share of kana means Japanese.
         let kana = counts.get(&Script::Kana).copied().unwrap_or(0);
         let han = counts.get(&Script::Han).copied().unwrap_or(0);
@@ -89,12 +142,22 @@ impl LanguageDetector {
             return "und".into();
         }
         let mut scores = vec![0usize; self.codes.len()];
-        let sample: String = text
-            .chars()
-            .take(SAMPLE_CHARS)
-            .collect::<String>()
-            .to_lowercase();
-        for word in sample.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let mut end = text.len().min(SAMPLE_CHARS * 2);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut lower = String::new();
+        for word in text[..end].split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            if word.is_empty() || word.len() > 24 {
+                continue;
+            }
+            let word = if word.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                word
+            };
             if let Some(langs) = self.stopwords.get(word) {
                 for &l in langs {
                     scores[l as usize] += 1;

@@ -131,8 +131,13 @@ impl DomainIntel {
                 });
             }
         };
-        let mentions = self.mentions.find(&normalized.text);
-        let stated: Vec<super::phone::Mention> = self.countries.mentioned(&normalized.text);
+        // Brand and country mentions are searched only when an address or a phone needs them.
+        let mentions_cell = std::cell::OnceCell::new();
+        let mentions = || mentions_cell.get_or_init(|| self.mentions.find(&normalized.text));
+        let stated_cell = std::cell::OnceCell::new();
+        let stated = || -> &Vec<super::phone::Mention> {
+            stated_cell.get_or_init(|| self.countries.mentioned(&normalized.text))
+        };
         for e in entities {
             let span = (e.start, e.end);
             match e.kind {
@@ -161,9 +166,9 @@ impl DomainIntel {
                                         .brands
                                         .labels()
                                         .any(|(l, _)| l.len() >= 4 && local.contains(l));
-                                if claims_role || !mentions.is_empty() {
+                                if claims_role || !mentions().is_empty() {
                                     add("contact.free_mail_corporate", span, Some("free_mail"));
-                                    for &(_, s, e) in mentions.iter().take(2) {
+                                    for &(_, s, e) in mentions().iter().take(2) {
                                         let (a, b) = normalized.original_span(s, e);
                                         add(
                                             "contact.free_mail_corporate",
@@ -189,8 +194,9 @@ impl DomainIntel {
                         continue;
                     };
                     let elsewhere: Vec<&super::phone::Mention> =
-                        stated.iter().filter(|m| m.country != cc).collect();
-                    let mismatch = !elsewhere.is_empty() && !stated.iter().any(|m| m.country == cc);
+                        stated().iter().filter(|m| m.country != cc).collect();
+                    let mismatch =
+                        !elsewhere.is_empty() && !stated().iter().any(|m| m.country == cc);
                     if self.countries.is_high_risk(cc) {
                         add("contact.phone_high_risk_country", span, None);
                     }

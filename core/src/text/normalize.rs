@@ -95,7 +95,12 @@ fn spaced_letter_separators(chars: &[(usize, char)]) -> Vec<bool> {
     let mut skip = vec![false; chars.len()];
     let mut i = 0;
     while i < chars.len() {
-        if !is_single_letter(chars, i) {
+        // Cheap test first: a spaced-out letter is followed by a separator.
+        if !chars
+            .get(i + 1)
+            .is_some_and(|n| SPACED_SEPARATORS.contains(&n.1))
+            || !is_single_letter(chars, i)
+        {
             i += 1;
             continue;
         }

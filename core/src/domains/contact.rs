@@ -4,17 +4,17 @@
 //! rules, an entity signal (`$lookalike_domain`, `$risky_link`, `$free_mail`).
 
 use super::lookalike::BrandDef;
+use super::names::NameMatcher;
 use super::{DomainIntel, SignalKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::extract::Raw;
 use crate::report::EntityKind;
-use crate::text::{is_word_char, normalize_phrase, Normalized};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{normalize_phrase, Normalized};
 
 /// Brand names compiled for finding "recruiting for Deloitte" in normalized text.
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
-    matcher: Option<AhoCorasick>,
+    matcher: NameMatcher,
     brand_of: Vec<u16>,
 }
 
@@ -30,42 +30,16 @@ impl Mentions {
                 brand_of.push(i as u16);
             }
         }
-        let matcher = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-                    .map_err(|e| Error::PackMalformed(format!("domains.brands: {e}")))?,
-            )
-        };
+        let matcher = NameMatcher::new(&patterns, "domains.brands")?;
         Ok(Mentions { matcher, brand_of })
     }
 
     /// Brands named in normalized text, as whole words: (brand index, start, end).
     pub fn find(&self, normalized: &str) -> Vec<(usize, usize, usize)> {
-        let Some(m) = &self.matcher else {
-            return Vec::new();
-        };
-        m.find_iter(normalized)
-            .filter(|h| {
-                !normalized[..h.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-                    && !normalized[h.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char)
-            })
-            .map(|h| {
-                (
-                    self.brand_of[h.pattern().as_usize()] as usize,
-                    h.start(),
-                    h.end(),
-                )
-            })
+        self.matcher
+            .find(normalized, false)
+            .into_iter()
+            .map(|(p, start, end)| (self.brand_of[p] as usize, start, end))
             .collect()
     }
 }

@@ -11,6 +11,7 @@ pub mod contact;
 pub mod host;
 pub mod hostset;
 pub mod lookalike;
+pub mod names;
 pub mod phone;
 mod report;
 

@@ -2,9 +2,9 @@
 //! language the pack lists), so a number from another country, or from a country where scam
 //! compounds hold trafficked workers, can be pointed out.
 
-use crate::error::{Error, Result};
-use crate::text::{is_word_char, normalize_phrase, uses_spaces};
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::names::NameMatcher;
+use crate::error::Result;
+use crate::text::normalize_phrase;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -22,7 +22,7 @@ pub struct CountriesFile {
 /// Country names compiled for matching in normalized text.
 #[derive(Debug, Clone, Default)]
 pub struct Countries {
-    matcher: Option<AhoCorasick>,
+    matcher: NameMatcher,
     pattern_country: Vec<u16>,
     codes: Vec<String>,
     high_risk: HashSet<String>,
@@ -55,16 +55,7 @@ impl Countries {
                 }
             }
         }
-        let matcher = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&patterns)
-                    .map_err(|e| Error::PackMalformed(format!("domains.countries: {e}")))?,
-            )
-        };
+        let matcher = NameMatcher::new(&patterns, "domains.countries")?;
         Ok(Countries {
             matcher,
             pattern_country,
@@ -84,27 +75,13 @@ impl Countries {
 
     /// The countries named in `normalized` text, as whole words in scripts written with spaces.
     pub fn mentioned(&self, normalized: &str) -> Vec<Mention> {
-        let Some(m) = &self.matcher else {
-            return Vec::new();
-        };
-        m.find_iter(normalized)
-            .filter(|h| {
-                let s = &normalized[h.start()..h.end()];
-                let spaced = s.chars().next().is_some_and(uses_spaces);
-                !spaced
-                    || (!normalized[..h.start()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_word_char)
-                        && !normalized[h.end()..]
-                            .chars()
-                            .next()
-                            .is_some_and(is_word_char))
-            })
-            .map(|h| Mention {
-                country: self.codes[self.pattern_country[h.pattern().as_usize()] as usize].clone(),
-                start: h.start(),
-                end: h.end(),
+        self.matcher
+            .find(normalized, true)
+            .into_iter()
+            .map(|(p, start, end)| Mention {
+                country: self.codes[self.pattern_country[p] as usize].clone(),
+                start,
+                end,
             })
             .collect()
     }

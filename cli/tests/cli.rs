@@ -7,6 +7,21 @@ fn vigie() -> Command {
     Command::new(env!("CARGO_BIN_EXE_vigie"))
 }
 
+/// A fresh folder for one test's files.
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The JSON objects printed one per line.
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn example() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/offer-fr.txt").to_string()
 }
@@ -50,8 +65,7 @@ fn offer_json_has_the_contract_fields() {
 
 #[test]
 fn hundreds_of_files_in_order_and_stdin() {
-    let dir = std::env::temp_dir().join(format!("vigie-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("vigie-cli");
     let mut names = Vec::new();
     for i in 0..300 {
         let p = dir.join(format!("{i:03}.txt"));
@@ -69,11 +83,7 @@ fn hundreds_of_files_in_order_and_stdin() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 300);
     for (i, v) in lines.iter().enumerate() {
         assert_eq!(v["input"], names[i]);
@@ -98,8 +108,7 @@ fn hundreds_of_files_in_order_and_stdin() {
 
 #[test]
 fn binary_garbage_gets_a_clear_error() {
-    let dir = std::env::temp_dir().join(format!("vigie-bin-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("vigie-bin");
     let bin = dir.join("garbage.bin");
     let bytes: Vec<u8> = (0..65536u32)
         .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
@@ -116,11 +125,7 @@ fn binary_garbage_gets_a_clear_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "some inputs failed");
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<serde_json::Value> = json_lines(&out.stdout);
     assert_eq!(lines.len(), 4);
     assert!(
         lines[0]["error"].as_str().unwrap().contains("not"),
@@ -137,8 +142,7 @@ fn binary_garbage_gets_a_clear_error() {
 
 #[test]
 fn bad_pack_and_bad_usage_exit_with_a_message() {
-    let dir = std::env::temp_dir().join(format!("vigie-pack-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("vigie-pack");
     let bad = dir.join("bad.vpk");
     std::fs::write(&bad, b"VIGIEPAK\x01\x00garbage").unwrap();
     let out = vigie()
@@ -159,8 +163,7 @@ fn bad_pack_and_bad_usage_exit_with_a_message() {
 
 #[test]
 fn pack_build_round_trips() {
-    let dir = std::env::temp_dir().join(format!("vigie-build-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("vigie-build");
     let pack = dir.join("default.vpk");
     let out = vigie()
         .args(["pack", "build", "-o"])

@@ -14,7 +14,9 @@ fi
 python3 -c "import tree_sitter, tree_sitter_swift" 2>/dev/null \
   || python3 -m pip install -q tree-sitter tree-sitter-swift \
   || echo "warning: tree-sitter-swift unavailable; the Swift parse check will be skipped"
-rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy
+for component in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
+done
 
 echo "== format and lints"
 cargo fmt --all -- --check

@@ -79,24 +79,16 @@ pub fn parse_yaml(text: &str, default_kind: &str) -> Result<(Vec<Family>, usize)
 
 /// `(App, Package Name, Certificate)` of each row of `samples.csv`, columns found by header.
 pub fn parse_samples(text: &str) -> Result<Vec<(String, String, String)>, String> {
-    let mut rd = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = rd.headers().map_err(|e| e.to_string())?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-            .ok_or_else(|| format!("column `{name}` is missing"))
-    };
-    let (app, pkg, cert) = (col("App")?, col("Package Name")?, col("Certificate")?);
-    let mut out = Vec::new();
-    for rec in rd.records() {
-        let rec = rec.map_err(|e| e.to_string())?;
-        let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
-        out.push((get(app), get(pkg), get(cert)));
-    }
-    Ok(out)
+    Ok(
+        super::csv_rows(text, &["App", "Package Name", "Certificate"])?
+            .into_iter()
+            .map(|mut r| {
+                let cert = r.pop().unwrap_or_default();
+                let pkg = r.pop().unwrap_or_default();
+                (r.pop().unwrap_or_default(), pkg, cert)
+            })
+            .collect(),
+    )
 }
 
 /// Family names compared on letters and digits only.

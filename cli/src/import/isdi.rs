@@ -8,21 +8,10 @@ use serde_json::{json, Value};
 
 /// The families (one per app) of an `app-flags.csv`.
 pub fn parse(text: &str) -> Result<Vec<Family>, String> {
-    let mut rd = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = rd.headers().map_err(|e| e.to_string())?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-            .ok_or_else(|| format!("column `{name}` is missing"))
-    };
-    let (id, store, flag, title) = (col("appId")?, col("store")?, col("flag")?, col("title")?);
+    let (id, store, flag, title) = (0, 1, 2, 3);
     let mut out = Vec::new();
-    for rec in rd.records() {
-        let rec = rec.map_err(|e| e.to_string())?;
-        let get = |i: usize| rec.get(i).unwrap_or("").trim();
+    for rec in super::csv_rows(text, &["appId", "store", "flag", "title"])? {
+        let get = |i: usize| rec[i].as_str();
         let app = get(id);
         let kind = match get(flag).to_ascii_lowercase().as_str() {
             "dual-use" | "dual_use" => "dual_use",

@@ -52,6 +52,35 @@ pub struct Stats {
     pub isdi_rows: usize,
 }
 
+/// The rows of a CSV file as the trimmed values of `columns`, in that order; columns are
+/// found by header name (case-insensitive), so upstream column order may change.
+pub fn csv_rows(text: &str, columns: &[&str]) -> Result<Vec<Vec<String>>, String> {
+    let mut rd = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = rd.headers().map_err(|e| e.to_string())?.clone();
+    let positions = columns
+        .iter()
+        .map(|name| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(name))
+                .ok_or_else(|| format!("column `{name}` is missing"))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let mut out = Vec::new();
+    for rec in rd.records() {
+        let rec = rec.map_err(|e| e.to_string())?;
+        out.push(
+            positions
+                .iter()
+                .map(|&i| rec.get(i).unwrap_or("").trim().to_string())
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
 /// Upper-case hex without separators, or `None` for anything that is not a SHA-1.
 pub fn normalize_cert(raw: &str) -> Option<String> {
     vigie_core::device::indicators::normalize_cert(raw)

@@ -22,6 +22,15 @@ fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Fails with the command's error output when it did not succeed.
+fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn example() -> String {
     concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/offer-fr.txt").to_string()
 }
@@ -32,11 +41,7 @@ fn offer_json_has_the_contract_fields() {
         .args(["offer", "--format", "json", &example()])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let line = String::from_utf8(out.stdout).unwrap();
     let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
     for field in ["risk", "score", "language", "findings", "entities"] {
@@ -170,11 +175,7 @@ fn pack_build_round_trips() {
         .arg(&pack)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let built = std::fs::read(&pack).unwrap();
     let digest = |b: &[u8]| vigie_core::pack::envelope::sha256_hex(b);
     // Both assemble core/data/default: the builder at run time, build.rs at compile time.
